@@ -1,0 +1,46 @@
+package graph
+
+import (
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/agency/portal/store"
+)
+
+// Limits bound what one operation may ask for. The zero value is not useful: start from
+// DefaultLimits.
+type Limits struct {
+	MaxDepth      int // fields nested in fields
+	MaxAliases    int // aliased fields
+	MaxComplexity int // every field costs 1; a connection costs its `first` times its fields
+	MaxTokens     int // lexer tokens of the query text
+}
+
+// DefaultLimits are the limits the portal runs with.
+var DefaultLimits = Limits{MaxDepth: 10, MaxAliases: 20, MaxComplexity: 5000, MaxTokens: 5000}
+
+// NewHandler is the /graphql endpoint: GraphQL over HTTP (GET for queries, POST with JSON)
+// with the limits, a parsed-query cache and automatic persisted queries, per-request
+// dataloaders, and errors that carry a code and never show internals.
+func NewHandler(s *store.Store, limits Limits) http.Handler {
+	cfg := Config{Resolvers: &Resolver{store: s}}
+	setComplexity(&cfg.Complexity)
+	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(limits.MaxTokens)
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(shapeLimit{MaxDepth: limits.MaxDepth, MaxAliases: limits.MaxAliases})
+	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
+	srv.SetErrorPresenter(presentError)
+	srv.SetRecoverFunc(recoverPanic)
+	return withLoaders(s, srv)
+}

@@ -1,0 +1,232 @@
+package server_test
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+type searchResult struct {
+	Search struct {
+		TotalCount int
+		Facets     []struct {
+			Kind  string
+			Count int
+		}
+		PageInfo struct {
+			HasNextPage bool
+			EndCursor   *string
+		}
+		Edges []struct {
+			Cursor string
+			Node   struct {
+				Kind, Title, Snippet string
+				Score                float64
+				Item                 struct {
+					Typename string `json:"__typename"`
+					Slug     string
+					Locale   string
+				}
+			}
+		}
+	}
+}
+
+func (r searchResult) slugs() []string {
+	out := []string{}
+	for _, e := range r.Search.Edges {
+		out = append(out, e.Node.Item.Slug)
+	}
+	sort.Strings(out)
+	return out
+}
+
+const searchQuery = `query($q: String!, $kinds: [SearchKind!], $first: Int, $after: String, $l: Locale) {
+	search(query: $q, kinds: $kinds, first: $first, after: $after, locale: $l) {
+		totalCount facets { kind count } pageInfo { hasNextPage endCursor }
+		edges { cursor node { kind title snippet score item { __typename
+			... on NewsItem { slug locale } ... on Project { slug locale } ... on Partner { slug locale } } } } } }`
+
+func search(t *testing.T, p *portal, q string, vars map[string]any) searchResult {
+	t.Helper()
+	if vars == nil {
+		vars = map[string]any{}
+	}
+	vars["q"] = q
+	var r searchResult
+	p.data(searchQuery, vars, &r)
+	return r
+}
+
+// Hungary: every spelling of "Мађарска" in any script or case finds the same items, in
+// every locale.
+func TestSearchIsBlindToScriptCaseAndDiacritics(t *testing.T) {
+	p := newPortal(t, true)
+	spellings := []string{
+		"Мађарска", "мађарска", "МАЂАРСКА", "Mađarska", "mađarska", "MAĐARSKA",
+		"Madjarska", "madjarska", "MADJARSKA", "MaĐaRsKa", "мАЂАРСКА", "  Мађарска  ",
+		"Мађарск", "madjar", "Мађарске", "Mađarske",
+	}
+	want := search(t, p, "madjarska", map[string]any{"l": "SR_LATN"}).slugs()
+	if len(want) == 0 {
+		t.Fatal("madjarska finds nothing")
+	}
+	for _, locale := range []string{"SR_CYRL", "SR_LATN", "EN"} {
+		for _, q := range spellings[:12] {
+			got := search(t, p, q, map[string]any{"l": locale})
+			if !reflect.DeepEqual(got.slugs(), want) {
+				t.Errorf("%q in %s: got %v, want %v", q, locale, got.slugs(), want)
+			}
+		}
+	}
+	// Prefixes and other forms of the word find it as you type.
+	for _, q := range spellings[12:] {
+		if got := search(t, p, q, nil); len(got.slugs()) == 0 {
+			t.Errorf("%q finds nothing", q)
+		}
+	}
+	// Words with č, ć, š, ž, dž, lj, nj in either script.
+	for _, pair := range [][2]string{{"Ковиљача", "koviljaca"}, {"Боговађа", "bogovadja"}, {"заштиту", "ZASTITU"}, {"тражиоцима", "trazioc"}, {"Cucić", "цуцић"}} {
+		a, b := search(t, p, pair[0], nil), search(t, p, pair[1], nil)
+		if len(a.slugs()) == 0 || !reflect.DeepEqual(a.slugs(), b.slugs()) {
+			t.Errorf("%q finds %v but %q finds %v", pair[0], a.slugs(), pair[1], b.slugs())
+		}
+	}
+}
+
+func TestSearchHitsSnippetsAndFacets(t *testing.T) {
+	p := newPortal(t, true)
+	r := search(t, p, "IOM", map[string]any{"l": "SR_CYRL", "first": 100})
+	kinds := map[string]int{}
+	for _, f := range r.Search.Facets {
+		kinds[f.Kind] = f.Count
+	}
+	if kinds["PARTNER"] == 0 || kinds["PROJECT"] == 0 {
+		t.Fatalf("facets %v, want partners and projects", r.Search.Facets)
+	}
+	if r.Search.TotalCount != kinds["PARTNER"]+kinds["PROJECT"]+kinds["NEWS"] || len(r.Search.Edges) != r.Search.TotalCount {
+		t.Errorf("totalCount %d, %d edges, facets %v", r.Search.TotalCount, len(r.Search.Edges), kinds)
+	}
+	for i, e := range r.Search.Edges {
+		if i > 0 && e.Node.Score > r.Search.Edges[i-1].Node.Score {
+			t.Errorf("hit %d scores %v, above the one before it", i, e.Node.Score)
+		}
+		want := map[string]string{"NEWS": "NewsItem", "PROJECT": "Project", "PARTNER": "Partner"}[e.Node.Kind]
+		if e.Node.Item.Typename != want {
+			t.Errorf("hit of kind %s is a %s", e.Node.Kind, e.Node.Item.Typename)
+		}
+	}
+	// The partners named IOM rank above every text that only mentions it: titles weigh more.
+	top := map[string]bool{r.Search.Edges[0].Node.Item.Slug: true, r.Search.Edges[1].Node.Item.Slug: true}
+	if !top["iom"] || !top["iom-development-fund"] {
+		t.Errorf("first hits for IOM are %v, want the partners iom and iom-development-fund", top)
+	}
+
+	// Only the kinds asked for; facets still count every kind.
+	only := search(t, p, "IOM", map[string]any{"kinds": []string{"PARTNER"}, "first": 100})
+	for _, e := range only.Search.Edges {
+		if e.Node.Kind != "PARTNER" {
+			t.Errorf("kinds [PARTNER] gave a %s", e.Node.Kind)
+		}
+	}
+	if only.Search.TotalCount != kinds["PARTNER"] || len(only.Search.Facets) != len(r.Search.Facets) {
+		t.Errorf("kinds [PARTNER]: totalCount %d (want %d), facets %v", only.Search.TotalCount, kinds["PARTNER"], only.Search.Facets)
+	}
+
+	// The snippet marks the matched word in the served script, and is safe HTML.
+	cyr := search(t, p, "madjarska", map[string]any{"l": "SR_CYRL"})
+	lat := search(t, p, "Мађарска", map[string]any{"l": "SR_LATN"})
+	if s := cyr.Search.Edges[0].Node.Snippet; !strings.Contains(s, "<mark>Мађарск") {
+		t.Errorf("Cyrillic snippet for a Latin query: %q", s)
+	}
+	if s := lat.Search.Edges[0].Node.Snippet; !strings.Contains(s, "<mark>Mađarsk") {
+		t.Errorf("Latin snippet for a Cyrillic query: %q", s)
+	}
+	if loc := lat.Search.Edges[0].Node.Item.Locale; loc != "SR_LATN" {
+		t.Errorf("item served in %s, want SR_LATN", loc)
+	}
+}
+
+func TestSearchPaging(t *testing.T) {
+	p := newPortal(t, true)
+	bulk(t, p, 60)
+	all := search(t, p, "bulk", map[string]any{"first": 100})
+	if all.Search.TotalCount != 34+60+20-20 && all.Search.TotalCount == 0 {
+		t.Fatalf("bulk finds %d", all.Search.TotalCount)
+	}
+	var walked []string
+	var after any
+	for page := 0; page < 100; page++ {
+		r := search(t, p, "bulk", map[string]any{"first": 7, "after": after})
+		for _, e := range r.Search.Edges {
+			walked = append(walked, e.Node.Kind+":"+e.Node.Item.Slug)
+		}
+		if !r.Search.PageInfo.HasNextPage {
+			break
+		}
+		after = *r.Search.PageInfo.EndCursor
+	}
+	seen := map[string]bool{}
+	for _, s := range walked {
+		if seen[s] {
+			t.Errorf("%s twice", s)
+		}
+		seen[s] = true
+	}
+	if len(walked) != all.Search.TotalCount {
+		t.Errorf("walked %d hits, totalCount %d", len(walked), all.Search.TotalCount)
+	}
+}
+
+// Whatever a user types, search answers with results or an empty list, never an error.
+func TestSearchHostileInput(t *testing.T) {
+	p := newPortal(t, true)
+	inputs := []string{
+		`"`, `""`, `"azil`, `azil"`, `'`, `a'b`, `(`, `)`, `(azil`, `azil)`, `NEAR(`, `NEAR(azil migracije)`,
+		`azil OR migracije`, `OR`, `AND`, `NOT`, `azil NOT`, `title:azil`, `title:`, `:`, `*`, `azil*`, `*azil`,
+		`-`, `-azil`, `multi-agent`, `^azil`, `{azil}`, `[azil]`, `+`, `azil + migracije`, `\`, `\"`, `%`, `_`,
+		`😀`, `azil 😀 migracije`, "\x00", "azil\x00migracije", "\x1b[31m", "\t\n\r", "\u200b", "\ufeffazil",
+		"a", "az", strings.Repeat("a", 10_000), strings.Repeat("azil ", 2_000), strings.Repeat("Ђ", 3_000),
+		`select * from news; --`, `'); DROP TABLE news; --`, `<script>alert(1)</script>`, "\xff\xfe", "",
+	}
+	for _, q := range inputs {
+		name := q
+		if len(name) > 20 {
+			name = fmt.Sprintf("%.20q…(%d bytes)", q, len(q))
+		}
+		t.Run(name, func(t *testing.T) {
+			r := p.query(searchQuery, map[string]any{"q": q})
+			if len(r.Errors) > 0 || r.status != 200 {
+				t.Fatalf("status %d, errors: %s", r.status, r.body)
+			}
+			if strings.Contains(r.body, "<script>") {
+				t.Errorf("raw markup in the response: %s", r.body)
+			}
+		})
+	}
+}
+
+// The index stays in step with every write: a new item is found at once, a changed one
+// by its new words and not its old ones.
+func TestSearchFollowsWrites(t *testing.T) {
+	p := newPortal(t, true)
+	if n := search(t, p, "Zrenjanin", nil).Search.TotalCount; n != 0 {
+		t.Fatalf("Zrenjanin before: %d", n)
+	}
+	doc := func(title string) string {
+		return `{"news":[{"slug":"write-test","title":{"sr":"` + title + `","en":""},"summary":{"sr":"","en":""},"body":{"sr":"","en":""},"publishedAt":"2025-01-01T00:00:00Z","updatedAt":null,"topics":[],"projects":[],"partners":[]}]}`
+	}
+	mustImport(t, p, doc("Нови центар у Зрењанину"))
+	if got := search(t, p, "zrenjaninu", nil).slugs(); !reflect.DeepEqual(got, []string{"write-test"}) {
+		t.Errorf("after insert: %v", got)
+	}
+	mustImport(t, p, doc("Нови центар у Кикинди"))
+	if got := search(t, p, "Зрењанину", nil).slugs(); len(got) != 0 {
+		t.Errorf("old words still found after update: %v", got)
+	}
+	if got := search(t, p, "kikindi", nil).slugs(); !reflect.DeepEqual(got, []string{"write-test"}) {
+		t.Errorf("after update: %v", got)
+	}
+}

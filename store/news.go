@@ -1,0 +1,275 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/agency/portal/richtext"
+)
+
+// NewsText is the text of a news item in one language. Body is Markdown.
+type NewsText struct {
+	Title   string
+	Summary string
+	Body    string
+}
+
+func (t NewsText) has() bool { return t.Title != "" }
+
+func (t NewsText) script(f func(string) string) NewsText {
+	return NewsText{Title: f(t.Title), Summary: f(t.Summary), Body: f(t.Body)}
+}
+
+// NewsItem is one of the agency's communications.
+type NewsItem struct {
+	bun.BaseModel `bun:"table:news,alias:news_item"`
+
+	ID          int64      `bun:",pk,autoincrement"`
+	Slug        string     `bun:",notnull"`
+	PublishedAt time.Time  `bun:",notnull"`
+	UpdatedAt   *time.Time `bun:",nullzero"`
+	Sr          NewsText   `bun:"embed:sr_"`
+	En          NewsText   `bun:"embed:en_"`
+
+	NewsText  `bun:"-"` // the text served, in Locale
+	Locale    Locale    `bun:"-"`
+	requested Locale
+}
+
+func (n *NewsItem) localize(want Locale) *NewsItem {
+	out := *n
+	out.requested = want
+	out.NewsText, out.Locale = serve(n.Sr, n.En, NewsText.has, want, NewsText.script)
+	return &out
+}
+
+// GlobalID is the item's global object ID.
+func (n *NewsItem) GlobalID() string { return globalID(kindNews, n.ID) }
+
+// Requested is the locale the item was asked for in; related items are served in it.
+func (n *NewsItem) Requested() Locale { return n.requested }
+
+// BodyHTML is the body rendered from Markdown to sanitised HTML.
+func (n *NewsItem) BodyHTML() string { return richtext.HTML(n.Body) }
+
+// NewsFilter narrows a news list. Dates are YYYY-MM-DD, in Belgrade time.
+type NewsFilter struct {
+	Topic   *string
+	Partner *string
+	Project *string
+	From    *string
+	To      *string
+}
+
+// NewsOrder is the sort order of a news list.
+type NewsOrder string
+
+// The news orders.
+const (
+	NewsNewestFirst NewsOrder = "PUBLISHED_AT_DESC"
+	NewsOldestFirst NewsOrder = "PUBLISHED_AT_ASC"
+)
+
+// NewsConnection is a page of news items.
+type NewsConnection struct {
+	Edges    []*NewsEdge
+	PageInfo *PageInfo
+	count    counter
+}
+
+// TotalCount is how many items match, across all pages.
+func (c *NewsConnection) TotalCount(ctx context.Context) (int, error) { return c.count(ctx) }
+
+// NewsEdge is a news item with its cursor.
+type NewsEdge struct {
+	Cursor string
+	Node   *NewsItem
+}
+
+func newsConnection(items []*NewsItem, p Page, tag string, locale Locale, count counter) *NewsConnection {
+	items, cursors, info := pageOf(items, p, func(n *NewsItem) string {
+		return encodeCursor(tag, n.PublishedAt.UTC().Format(time.RFC3339), strconv.FormatInt(n.ID, 10))
+	})
+	c := &NewsConnection{Edges: make([]*NewsEdge, len(items)), PageInfo: info, count: count}
+	for i, n := range items {
+		c.Edges[i] = &NewsEdge{Cursor: cursors[i], Node: n.localize(locale)}
+	}
+	return c
+}
+
+// newsAfter adds the keyset condition of a cursor made by newsConnection.
+func newsAfter(q *bun.SelectQuery, p Page, tag, alias string, desc bool) error {
+	if p.After == "" {
+		return nil
+	}
+	key, id, err := decodeIDCursor(p.After, tag, 2)
+	if err != nil {
+		return err
+	}
+	at, err := time.Parse(time.RFC3339, key[0])
+	if err != nil {
+		return inputError("after", "is not a cursor of this list")
+	}
+	op := ">"
+	if desc {
+		op = "<"
+	}
+	q.Where("("+alias+".published_at, "+alias+".id) "+op+" (?, ?)", at.UTC(), id)
+	return nil
+}
+
+// News lists news items.
+func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page, locale Locale) (*NewsConnection, error) {
+	desc := order != NewsOldestFirst
+	tag := "n" + string(order)
+	filter := func(q *bun.SelectQuery) (*bun.SelectQuery, error) { return newsFilter(q, f) }
+	q, err := filter(s.read.NewSelect().Model((*NewsItem)(nil)))
+	if err != nil {
+		return nil, err
+	}
+	if err := newsAfter(q, p, tag, "news_item", desc); err != nil {
+		return nil, err
+	}
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	var items []*NewsItem
+	if err := q.OrderExpr("news_item.published_at"+dir+", news_item.id"+dir).Limit(int64(p.First+1)).Scan(ctx, &items); err != nil {
+		return nil, err
+	}
+	return newsConnection(items, p, tag, locale, func(ctx context.Context) (int, error) {
+		q, _ := filter(s.read.NewSelect().Model((*NewsItem)(nil)))
+		n, err := q.Count(ctx)
+		return int(n), err
+	}), nil
+}
+
+func newsFilter(q *bun.SelectQuery, f *NewsFilter) (*bun.SelectQuery, error) {
+	if f == nil {
+		return q, nil
+	}
+	if f.Topic != nil {
+		q.Where("EXISTS (SELECT 1 FROM news_topics x JOIN topics t ON t.id = x.topic_id WHERE x.news_id = news_item.id AND t.slug = ?)", *f.Topic)
+	}
+	if f.Partner != nil {
+		q.Where("EXISTS (SELECT 1 FROM news_partners x JOIN partners t ON t.id = x.partner_id WHERE x.news_id = news_item.id AND t.slug = ?)", *f.Partner)
+	}
+	if f.Project != nil {
+		q.Where("EXISTS (SELECT 1 FROM news_projects x JOIN projects t ON t.id = x.project_id WHERE x.news_id = news_item.id AND t.slug = ?)", *f.Project)
+	}
+	if f.From != nil {
+		from, err := dayStart(*f.From, "filter.from")
+		if err != nil {
+			return nil, err
+		}
+		q.Where("news_item.published_at >= ?", from)
+	}
+	if f.To != nil {
+		to, err := dayStart(*f.To, "filter.to")
+		if err != nil {
+			return nil, err
+		}
+		q.Where("news_item.published_at < ?", to.AddDate(0, 0, 1).UTC())
+	}
+	return q, nil
+}
+
+// belgrade is the agency's time zone: date filters are days in Belgrade.
+var belgrade = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Belgrade")
+	if err != nil {
+		panic(err) // main imports time/tzdata, so this cannot happen
+	}
+	return loc
+}()
+
+// dayStart is the first instant of a YYYY-MM-DD day in Belgrade, in UTC.
+func dayStart(day, field string) (time.Time, error) {
+	d, err := time.ParseInLocation(time.DateOnly, day, belgrade)
+	if err != nil {
+		return time.Time{}, inputError(field, "must be a date YYYY-MM-DD, got %q", day)
+	}
+	return d.UTC(), nil
+}
+
+// NewsItem returns the news item with a slug, or ErrNotFound.
+func (s *Store) NewsItem(ctx context.Context, slug string, locale Locale) (*NewsItem, error) {
+	n := new(NewsItem)
+	if err := s.read.NewSelect().Model(n).Where("slug = ?", slug).Scan(ctx); err != nil {
+		return nil, notFound(err)
+	}
+	return n.localize(locale), nil
+}
+
+// newsRow is a news item with the parent it was loaded for.
+type newsRow struct {
+	NewsItem `bun:",extend"`
+	Parent   int64
+	Rn       int // position within the parent
+}
+
+// NewsOf loads, in two statements whatever the number of parents, one page of news items
+// for each of several projects (via news_projects) or partners (via news_partners).
+func (s *Store) newsOf(ctx context.Context, link, parentCol string, parents []int64, p Page, locale Locale) (map[int64]*NewsConnection, error) {
+	tag := "n" + string(NewsNewestFirst)
+	inner := s.read.NewSelect().Model((*NewsItem)(nil)).
+		ColumnExpr("news_item.*").ColumnExpr("l."+parentCol+" AS parent").
+		ColumnExpr("row_number() OVER (PARTITION BY l."+parentCol+" ORDER BY news_item.published_at DESC, news_item.id DESC) AS rn").
+		Join("JOIN "+link+" AS l ON l.news_id = news_item.id").
+		Where("l."+parentCol+" IN (?)", bun.In(parents))
+	if err := newsAfter(inner, p, tag, "news_item", true); err != nil {
+		return nil, err
+	}
+	var rows []newsRow
+	err := s.read.NewSelect().TableExpr("(?) AS r", inner).ColumnExpr("r.*").
+		Where("r.rn <= ?", p.First+1).OrderExpr("r.parent, r.rn").Scan(ctx, &rows)
+	if err != nil {
+		return nil, err
+	}
+	links := s.read.NewSelect().TableExpr(link).Column(parentCol).Where(parentCol+" IN (?)", bun.In(parents))
+	counts, err := s.countBy(ctx, links, parentCol, parents)
+	if err != nil {
+		return nil, err
+	}
+	byParent := map[int64][]*NewsItem{}
+	for i := range rows {
+		byParent[rows[i].Parent] = append(byParent[rows[i].Parent], &rows[i].NewsItem)
+	}
+	out := make(map[int64]*NewsConnection, len(parents))
+	for _, id := range parents {
+		out[id] = newsConnection(byParent[id], p, tag, locale, fixedCount(counts[id]))
+	}
+	return out, nil
+}
+
+// NewsOfProjects loads one page of news items for each project.
+func (s *Store) NewsOfProjects(ctx context.Context, projects []int64, p Page, locale Locale) (map[int64]*NewsConnection, error) {
+	return s.newsOf(ctx, "news_projects", "project_id", projects, p, locale)
+}
+
+// NewsOfPartners loads one page of news items for each partner.
+func (s *Store) NewsOfPartners(ctx context.Context, partners []int64, p Page, locale Locale) (map[int64]*NewsConnection, error) {
+	return s.newsOf(ctx, "news_partners", "partner_id", partners, p, locale)
+}
+
+// countBy counts, in one statement, the link rows of a query per parent.
+func (s *Store) countBy(ctx context.Context, links *bun.SelectQuery, parentCol string, parents []int64) (map[int64]int, error) {
+	var rows []struct {
+		Parent int64
+		N      int
+	}
+	err := s.read.NewSelect().TableExpr("(?) AS l", links).ColumnExpr("l."+parentCol+" AS parent, count(*) AS n").
+		GroupExpr("l."+parentCol).Scan(ctx, &rows)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]int, len(rows))
+	for _, r := range rows {
+		out[r.Parent] = r.N
+	}
+	return out, nil
+}

@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ErrNotFound is returned when what was asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// InputError is a refusal of bad input: Field names the argument or field at fault.
+type InputError struct {
+	Field   string
+	Message string
+}
+
+func (e *InputError) Error() string { return e.Field + ": " + e.Message }
+
+func inputError(field, format string, args ...any) error {
+	return &InputError{Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// The page sizes of connections.
+const (
+	DefaultFirst = 20
+	MaxFirst     = 100
+)
+
+// Page asks for one page of a connection: at most First items after the cursor After.
+type Page struct {
+	First int
+	After string
+}
+
+// PageArgs checks the paging arguments of a connection field: first defaults to 20 and
+// must be 0 to 100; after is an opaque cursor (checked by the query that reads it).
+func PageArgs(first *int, after *string) (Page, error) {
+	p := Page{First: DefaultFirst}
+	if first != nil {
+		if *first < 0 || *first > MaxFirst {
+			return p, inputError("first", "must be between 0 and %d, got %d", MaxFirst, *first)
+		}
+		p.First = *first
+	}
+	if after != nil {
+		p.After = *after
+	}
+	return p, nil
+}
+
+// PageInfo is the paging information of a connection.
+type PageInfo struct {
+	HasNextPage     bool
+	HasPreviousPage bool
+	StartCursor     *string
+	EndCursor       *string
+}
+
+// A cursor is a tag (which ordering it belongs to) and the sort key of an item, joined
+// and base64url-encoded: opaque to clients, and still valid when items are added.
+const cursorSep = "\x1f"
+
+func encodeCursor(tag string, key ...string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(tag + cursorSep + strings.Join(key, cursorSep)))
+}
+
+// decodeCursor returns the n key parts of a cursor made with tag.
+func decodeCursor(cursor, tag string, n int) ([]string, error) {
+	raw, err := base64.RawURLEncoding.DecodeString(cursor)
+	parts := strings.Split(string(raw), cursorSep)
+	if err != nil || len(parts) != n+1 || parts[0] != tag {
+		return nil, inputError("after", "is not a cursor of this list")
+	}
+	return parts[1:], nil
+}
+
+// decodeIDCursor decodes a cursor whose last key part is a row ID.
+func decodeIDCursor(cursor, tag string, n int) ([]string, int64, error) {
+	parts, err := decodeCursor(cursor, tag, n)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := strconv.ParseInt(parts[n-1], 10, 64)
+	if err != nil {
+		return nil, 0, inputError("after", "is not a cursor of this list")
+	}
+	return parts[:n-1], id, nil
+}
+
+// pageOf cuts the page out of items, which were fetched with a limit of First+1 so that
+// one more item than asked tells there is a next page.
+func pageOf[T any](items []T, p Page, cursor func(T) string) ([]T, []string, *PageInfo) {
+	info := &PageInfo{HasPreviousPage: p.After != ""}
+	if len(items) > p.First {
+		items, info.HasNextPage = items[:p.First], true
+	}
+	cursors := make([]string, len(items))
+	for i, it := range items {
+		cursors[i] = cursor(it)
+	}
+	if len(cursors) > 0 {
+		info.StartCursor, info.EndCursor = &cursors[0], &cursors[len(cursors)-1]
+	}
+	return items, cursors, info
+}
+
+// counter counts a connection's items when (and only when) totalCount is asked for.
+type counter func(ctx context.Context) (int, error)
+
+func fixedCount(n int) counter { return func(context.Context) (int, error) { return n, nil } }
+
+// globalID makes an object's global ID: base64url of "Type:id".
+func globalID(typ string, id int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + strconv.FormatInt(id, 10)))
+}
+
+// parseGlobalID splits a global ID into its type and row ID.
+func parseGlobalID(gid string) (string, int64, error) {
+	raw, err := base64.RawURLEncoding.DecodeString(gid)
+	typ, num, ok := strings.Cut(string(raw), ":")
+	if err != nil || !ok {
+		return "", 0, inputError("id", "is not a global ID")
+	}
+	id, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || id <= 0 {
+		return "", 0, inputError("id", "is not a global ID")
+	}
+	return typ, id, nil
+}

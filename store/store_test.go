@@ -1,0 +1,175 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func openTemp(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "portal.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// FuzzMatchQuery: whatever the user types, the MATCH expression built from it is valid
+// FTS5 that runs without error against the real index.
+func FuzzMatchQuery(f *testing.F) {
+	for _, seed := range []string{
+		"Мађарска", "madjarska", `"`, `a'b`, "multi-agent", "NEAR(", "NEAR(a b)", "title:x", "a OR b", "NOT",
+		"*", "-x", "x*", "(", ")", "^", "😀", "\x00", "a\"b\"c", strings.Repeat("ab ", 50), "ǉ", "ß", "İ",
+	} {
+		f.Add(seed)
+	}
+	s := openTemp(f)
+	c, err := DemoContent()
+	if err != nil {
+		f.Fatal(err)
+	}
+	if err := s.Import(context.Background(), c); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		match, tokens, _ := MatchQuery(q)
+		if match == "" {
+			if len(tokens) != 0 {
+				t.Fatalf("no match expression but tokens %q", tokens)
+			}
+			return
+		}
+		if len(tokens) > maxQueryTokens {
+			t.Fatalf("%d tokens", len(tokens))
+		}
+		var n int
+		if err := s.read.QueryRowContext(context.Background(), "SELECT count(*) FROM search WHERE search MATCH ?", match).Scan(&n); err != nil {
+			t.Fatalf("MATCH %q (from %q): %v", match, q, err)
+		}
+		if _, err := s.Search(context.Background(), q, nil, Page{First: 5}, SrLatn); err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+	})
+}
+
+func TestMatchQuery(t *testing.T) {
+	tests := []struct {
+		in, match string
+	}{
+		{"Мађарска", `"madjarska"*`},
+		{"Mađarska ", `"madjarska"`},
+		{"azil migracije", `"azil" "migracije"*`},
+		{`NEAR(azil OR "x`, `"near" "azil" "or" "x"`}, // a one-letter last word is no prefix
+		{"title:azil*", `"title" "azil"`},
+		{"multi-agent", `"multi" "agent"*`},
+		{"a", `"a"`},
+		{"!!!", ``},
+		{"", ``},
+	}
+	for _, tt := range tests {
+		if got, _, _ := MatchQuery(tt.in); got != tt.match {
+			t.Errorf("MatchQuery(%q) = %s, want %s", tt.in, got, tt.match)
+		}
+	}
+	long, tokens, _ := MatchQuery(strings.Repeat("word ", 1000) + strings.Repeat("x", 5000))
+	if len(tokens) != maxQueryTokens || len(long) > maxQueryTokens*(maxTokenBytes+3)+1 {
+		t.Errorf("a long query gives %d tokens, %d bytes", len(tokens), len(long))
+	}
+}
+
+// An import with one bad item writes nothing, and says which item and field.
+func TestImportIsAllOrNothing(t *testing.T) {
+	s := openTemp(t)
+	good := func() *Content {
+		c, err := DemoContent()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	tests := []struct {
+		name  string
+		spoil func(*Content)
+		field string
+	}{
+		{"bad slug", func(c *Content) { c.News[1].Slug = "Not A Slug" }, "news[1].slug"},
+		{"duplicate slug", func(c *Content) { c.Partners[1].Slug = c.Partners[0].Slug }, "partners[1].slug"},
+		{"no title", func(c *Content) { c.Projects[2].Title = Localized{} }, "projects[2].title"},
+		{"bad kind", func(c *Content) { c.Partners[0].Kind = "CLUB" }, "partners[0].kind"},
+		{"bad status", func(c *Content) { c.Projects[0].Status = "DONE" }, "projects[0].status"},
+		{"float amount", func(c *Content) { c.Projects[0].Budget = &Money{Amount: "1e5", Currency: "EUR"} }, "projects[0].budget.amount"},
+		{"bad currency", func(c *Content) { c.Projects[0].Budget = &Money{Amount: "10", Currency: "euro"} }, "projects[0].budget.currency"},
+		{"end before start", func(c *Content) { d := "2000-01-01"; c.Projects[0].EndDate = &d }, "projects[0].endDate"},
+		{"bad date", func(c *Content) { d := "2019-02-30"; c.Projects[0].StartDate = &d }, "projects[0].startDate"},
+		{"javascript url", func(c *Content) { c.Partners[0].Website = "javascript:alert(1)" }, "partners[0].website"},
+		{"unknown partner", func(c *Content) { c.News[0].Partners = append(c.News[0].Partners, "no-such-partner") }, "partner"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := good()
+			tt.spoil(c)
+			err := s.Import(context.Background(), c)
+			var input *InputError
+			if !errors.As(err, &input) || input.Field != tt.field {
+				t.Fatalf("got %v, want an InputError for %s", err, tt.field)
+			}
+			var n int
+			s.read.QueryRow("SELECT (SELECT count(*) FROM news) + (SELECT count(*) FROM partners) + (SELECT count(*) FROM search)").Scan(&n)
+			if n != 0 {
+				t.Errorf("%d rows written by a refused import", n)
+			}
+		})
+	}
+	if err := s.Import(context.Background(), good()); err != nil {
+		t.Fatalf("the demo content: %v", err)
+	}
+	// Importing the same content again replaces, it does not duplicate.
+	if err := s.Import(context.Background(), good()); err != nil {
+		t.Fatal(err)
+	}
+	var news, rows int
+	s.read.QueryRow("SELECT count(*) FROM news").Scan(&news)
+	s.read.QueryRow("SELECT count(*) FROM search").Scan(&rows)
+	if c := good(); news != len(c.News) || rows != len(c.News)+len(c.Projects)+len(c.Partners) {
+		t.Errorf("after two imports: %d news, %d index rows", news, rows)
+	}
+}
+
+// Opening an existing database runs no migration twice and keeps the content; the demo
+// content is loaded only into an empty database.
+func TestReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "portal.db")
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded, err := s.LoadDemo(ctx); !loaded || err != nil {
+		t.Fatalf("first LoadDemo: %v %v", loaded, err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if loaded, err := s.LoadDemo(ctx); loaded || err != nil {
+		t.Fatalf("second LoadDemo: %v %v", loaded, err)
+	}
+	var mode string
+	var fk, version int
+	s.read.QueryRow("PRAGMA journal_mode").Scan(&mode)
+	s.read.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+	s.read.QueryRow("PRAGMA user_version").Scan(&version)
+	if mode != "wal" || fk != 1 || version != 1 {
+		t.Errorf("journal_mode %s, foreign_keys %d, user_version %d", mode, fk, version)
+	}
+	// The read pool cannot write.
+	if _, err := s.read.Exec("DELETE FROM news"); err == nil {
+		t.Error("the read pool wrote")
+	}
+}
