@@ -2,6 +2,7 @@ package graph
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -19,10 +20,13 @@ type Limits struct {
 	MaxAliases    int // aliased fields
 	MaxComplexity int // every field costs 1; a connection costs its `first` times its fields
 	MaxTokens     int // lexer tokens of the query text
+
+	// LoaderWait is how long dataloaders collect keys (DefaultLoaderWait when 0).
+	LoaderWait time.Duration
 }
 
 // DefaultLimits are the limits the portal runs with.
-var DefaultLimits = Limits{MaxDepth: 10, MaxAliases: 20, MaxComplexity: 5000, MaxTokens: 5000}
+var DefaultLimits = Limits{MaxDepth: 10, MaxAliases: 20, MaxComplexity: 5000, MaxTokens: 5000, LoaderWait: DefaultLoaderWait}
 
 // NewHandler is the /graphql endpoint: GraphQL over HTTP (GET for queries, POST with JSON)
 // with the limits, a parsed-query cache and automatic persisted queries, per-request
@@ -42,5 +46,9 @@ func NewHandler(s *store.Store, limits Limits) http.Handler {
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
-	return withLoaders(s, srv)
+	wait := limits.LoaderWait
+	if wait <= 0 {
+		wait = DefaultLoaderWait
+	}
+	return withLoaders(s, wait, srv)
 }

@@ -46,32 +46,33 @@ type loaders struct {
 	projectsOfPartners *dataloadgen.Loader[pageKey, *store.ProjectConnection]
 }
 
-// loaderWait is how long a loader collects keys before it fetches.
-const loaderWait = 5 * time.Millisecond
+// DefaultLoaderWait is how long a loader collects keys before it fetches: long enough
+// for the resolvers of a page of items to ask, short enough not to be felt.
+const DefaultLoaderWait = 5 * time.Millisecond
 
-func newLoaders(s *store.Store) *loaders {
+func newLoaders(s *store.Store, wait time.Duration) *loaders {
 	byLocale := func(k key) (store.Locale, int64) { return k.Locale, k.ID }
 	byPage := func(k pageKey) (pageGroup, int64) { return pageGroup{k.Locale, k.Page, k.Role}, k.ID }
-	wait := dataloadgen.WithWait(loaderWait)
+	opt := dataloadgen.WithWait(wait)
 	return &loaders{
-		topicsOfNews:       dataloadgen.NewLoader(grouped(byLocale, s.TopicsOfNews), wait),
-		topicsOfProjects:   dataloadgen.NewLoader(grouped(byLocale, s.TopicsOfProjects), wait),
-		partnersOfNews:     dataloadgen.NewLoader(grouped(byLocale, s.PartnersOfNews), wait),
-		projectsOfNews:     dataloadgen.NewLoader(grouped(byLocale, s.ProjectsOfNews), wait),
-		partnersOfProjects: dataloadgen.NewLoader(grouped(byLocale, s.PartnersOfProjects), wait),
+		topicsOfNews:       dataloadgen.NewLoader(grouped(byLocale, s.TopicsOfNews), opt),
+		topicsOfProjects:   dataloadgen.NewLoader(grouped(byLocale, s.TopicsOfProjects), opt),
+		partnersOfNews:     dataloadgen.NewLoader(grouped(byLocale, s.PartnersOfNews), opt),
+		projectsOfNews:     dataloadgen.NewLoader(grouped(byLocale, s.ProjectsOfNews), opt),
+		partnersOfProjects: dataloadgen.NewLoader(grouped(byLocale, s.PartnersOfProjects), opt),
 		newsOfProjects: dataloadgen.NewLoader(grouped(byPage, func(ctx context.Context, ids []int64, g pageGroup) (map[int64]*store.NewsConnection, error) {
 			return s.NewsOfProjects(ctx, ids, g.Page, g.Locale)
-		}), wait),
+		}), opt),
 		newsOfPartners: dataloadgen.NewLoader(grouped(byPage, func(ctx context.Context, ids []int64, g pageGroup) (map[int64]*store.NewsConnection, error) {
 			return s.NewsOfPartners(ctx, ids, g.Page, g.Locale)
-		}), wait),
+		}), opt),
 		projectsOfPartners: dataloadgen.NewLoader(grouped(byPage, func(ctx context.Context, ids []int64, g pageGroup) (map[int64]*store.ProjectConnection, error) {
 			var role *store.PartnerRole
 			if g.Role != "" {
 				role = &g.Role
 			}
 			return s.ProjectsOfPartners(ctx, ids, role, g.Page, g.Locale)
-		}), wait),
+		}), opt),
 	}
 }
 
@@ -108,9 +109,9 @@ func grouped[K comparable, G comparable, V any](split func(K) (G, int64), fetch 
 type loadersKey struct{}
 
 // withLoaders gives every request its own loaders, so nothing is cached across requests.
-func withLoaders(s *store.Store, next http.Handler) http.Handler {
+func withLoaders(s *store.Store, wait time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(s))
+		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(s, wait))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

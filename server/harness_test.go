@@ -26,6 +26,12 @@ type portal struct {
 
 func newPortal(t *testing.T, demo bool) *portal {
 	t.Helper()
+	return newPortalWith(t, demo, server.Config{Limits: graph.DefaultLimits})
+}
+
+// newPortalWith is newPortal with a server configuration of the test's own.
+func newPortalWith(t *testing.T, demo bool, cfg server.Config) *portal {
+	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "portal.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +46,8 @@ func newPortal(t *testing.T, demo bool) *portal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &portal{t: t, store: st, handler: server.New(st, server.Config{Limits: graph.DefaultLimits, Schema: schema})}
+	cfg.Schema = schema
+	return &portal{t: t, store: st, handler: server.New(st, cfg)}
 }
 
 // response is a GraphQL response.
