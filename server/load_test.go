@@ -27,7 +27,7 @@ func TestStatementsDoNotGrowWithThePage(t *testing.T) {
 	// A generous batch window: on a busy machine (CI, other tests) 5 ms can close a batch
 	// before the resolvers of 100 items have all asked; loading per item would still show.
 	limits := graph.DefaultLimits
-	limits.LoaderWait = 50 * time.Millisecond
+	limits.LoaderWait = 200 * time.Millisecond
 	p := newPortalWith(t, true, server.Config{Limits: limits})
 	bulk(t, p, 300) // 100 projects, 75 partners
 	counter := &statements{}
@@ -51,6 +51,9 @@ func TestStatementsDoNotGrowWithThePage(t *testing.T) {
 				return counter.n.Load()
 			}
 			small, large := count(5), count(100)
+			for try := 0; try < 3 && large != small; try++ { // a stalled scheduler can split a batch
+				small, large = min(small, count(5)), min(large, count(100))
+			}
 			t.Logf("%s: %d statements for 5 items, %d for 100", name, small, large)
 			if small != large {
 				t.Errorf("%d statements for 5 items but %d for 100: some nested list is loaded per item", small, large)

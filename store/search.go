@@ -176,30 +176,28 @@ func (s *Store) Search(ctx context.Context, query string, kinds []SearchKind, p 
 		return conn, nil
 	}
 
-	// Counts per kind, from the rowids alone.
-	var facets []struct {
-		Kind int64
-		N    int
-	}
-	err := s.read.NewRaw("SELECT rowid >> ? AS kind, count(*) AS n FROM search WHERE search MATCH ? GROUP BY 1 ORDER BY 1",
-		kindShift, match).Scan(ctx, &facets)
+	// Counts per kind: one count per rowid range lets FTS5 walk only that kind's part of
+	// the index (a GROUP BY over rowid >> 40 would sort every match first: 4 to 12 times
+	// slower for common words at 100,000 items).
+	var counts [3]int
+	err := s.read.NewRaw("SELECT "+
+		"(SELECT count(*) FROM search WHERE search MATCH ? AND "+kindRange(kindNewsNum)+"), "+
+		"(SELECT count(*) FROM search WHERE search MATCH ? AND "+kindRange(kindProjectNum)+"), "+
+		"(SELECT count(*) FROM search WHERE search MATCH ? AND "+kindRange(kindPartnerNum)+")",
+		match, match, match).Scan(ctx, &counts[0], &counts[1], &counts[2])
 	if err != nil {
 		return nil, err
 	}
-	wanted := map[int64]bool{}
-	for num, k := range searchKinds {
-		wanted[num] = len(kinds) == 0 || contains(kinds, k)
-	}
 	var ranges []string
-	for num := range searchKinds {
-		if wanted[num] {
-			ranges = append(ranges, "rowid BETWEEN "+strconv.FormatInt(num<<kindShift, 10)+" AND "+strconv.FormatInt((num+1)<<kindShift-1, 10))
+	for i, num := range []int64{kindNewsNum, kindProjectNum, kindPartnerNum} {
+		kind := searchKinds[num]
+		wanted := len(kinds) == 0 || contains(kinds, kind)
+		if wanted {
+			ranges = append(ranges, kindRange(num))
+			conn.TotalCount += counts[i]
 		}
-	}
-	for _, f := range facets {
-		conn.Facets = append(conn.Facets, &SearchFacet{Kind: searchKinds[f.Kind], Count: f.N})
-		if wanted[f.Kind] {
-			conn.TotalCount += f.N
+		if counts[i] > 0 {
+			conn.Facets = append(conn.Facets, &SearchFacet{Kind: kind, Count: counts[i]})
 		}
 	}
 	if conn.TotalCount == 0 || p.First == 0 {
@@ -240,6 +238,11 @@ func (s *Store) Search(ctx context.Context, query string, kinds []SearchKind, p 
 		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor
 	}
 	return conn, nil
+}
+
+// kindRange is the condition on rowid that selects one kind of item.
+func kindRange(num int64) string {
+	return "rowid BETWEEN " + strconv.FormatInt(num<<kindShift, 10) + " AND " + strconv.FormatInt((num+1)<<kindShift-1, 10)
 }
 
 func contains[T comparable](list []T, v T) bool {
