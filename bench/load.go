@@ -1,0 +1,368 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Bounds of a run, whatever the flags say.
+const (
+	maxRequestsPerWorker = 5_000_000
+	requestTimeout       = 30 * time.Second
+	maxResponseBytes     = 16 << 20
+	newsPages            = 5 // pages a news-list client reads before starting over
+	maxErrorsShown       = 3
+)
+
+// The words searched for. Common: "миграције" is in most items (the agency's name);
+// rare: "Дивљана" is in about one in a thousand; prefix: what a user has typed so far.
+var (
+	commonQueries = []string{"миграције", "migracije"}
+	rareQueries   = []string{"Дивљана", "Divljana"}
+	prefixQueries = []string{"миг", "mig"}
+)
+
+const newsQuery = `query NewsList($after: String) {
+  news(first: 20, after: $after, locale: SR_LATN) {
+    edges { node { id slug title summary publishedAt topics { name } partners { name acronym } } }
+    pageInfo { endCursor }
+  }
+}`
+
+const projectQuery = `query ProjectPage($slug: String!) {
+  project(slug: $slug, locale: EN) {
+    id slug locale title officialTitle summary descriptionHtml status startDate endDate datePrecision
+    locations expectedResults objectives specificObjectives targetGroups url
+    budget { amount currency }
+    funders { name } implementers { name } areas { name }
+    news(first: 10) { totalCount edges { node { title publishedAt } } }
+  }
+}`
+
+const searchQuery = `query Search($q: String!) {
+  search(query: $q, first: 20, locale: SR_CYRL) {
+    totalCount
+    facets { kind count }
+    edges { node { kind title snippet score } }
+  }
+}`
+
+// client is one simulated user of a scenario: it says what to ask next and reads the
+// answer (to follow a cursor, or to check the data).
+type client interface {
+	next() (query string, vars map[string]any)
+	done(data json.RawMessage) error
+}
+
+// scenario makes the clients of one workload.
+type scenario struct {
+	name      string
+	newClient func(r *rand.Rand, worker int) client
+	// describe summarises one answer, printed once before the run as a sanity check.
+	describe func(data json.RawMessage) string
+}
+
+func scenarios(projectSlugs []string) []scenario {
+	search := func(name string, queries []string) scenario {
+		return scenario{
+			name: name,
+			newClient: func(r *rand.Rand, worker int) client {
+				return &searchClient{queries: queries, i: worker}
+			},
+			describe: describeSearch,
+		}
+	}
+	return []scenario{
+		{
+			name:      "news list",
+			newClient: func(*rand.Rand, int) client { return &newsClient{} },
+			describe: func(data json.RawMessage) string {
+				var d newsData
+				json.Unmarshal(data, &d)
+				return fmt.Sprintf("%d edges, endCursor %v", len(d.News.Edges), d.News.PageInfo.EndCursor != nil)
+			},
+		},
+		{
+			name: "project page",
+			newClient: func(r *rand.Rand, _ int) client {
+				return &projectClient{r: r, slugs: projectSlugs}
+			},
+			describe: func(data json.RawMessage) string {
+				var d projectData
+				json.Unmarshal(data, &d)
+				if d.Project == nil {
+					return "null project"
+				}
+				return fmt.Sprintf("%q: %d funders, %d implementers, news totalCount %d", d.Project.Slug,
+					len(d.Project.Funders), len(d.Project.Implementers), d.Project.News.TotalCount)
+			},
+		},
+		search("search common", commonQueries),
+		search("search rare", rareQueries),
+		search("search prefix", prefixQueries),
+	}
+}
+
+type newsData struct {
+	News struct {
+		Edges []struct {
+			Node struct{ ID string }
+		}
+		PageInfo struct{ EndCursor *string }
+	}
+}
+
+// newsClient reads the newest news page, then the next few pages, then starts over.
+type newsClient struct {
+	after *string
+	page  int
+}
+
+func (c *newsClient) next() (string, map[string]any) {
+	return newsQuery, map[string]any{"after": c.after}
+}
+
+func (c *newsClient) done(data json.RawMessage) error {
+	var d newsData
+	if err := json.Unmarshal(data, &d); err != nil {
+		return err
+	}
+	if len(d.News.Edges) == 0 {
+		return errors.New("news: empty page")
+	}
+	c.page++
+	c.after = d.News.PageInfo.EndCursor
+	if c.page >= newsPages || c.after == nil {
+		c.page, c.after = 0, nil
+	}
+	return nil
+}
+
+type projectData struct {
+	Project *struct {
+		Slug         string
+		Funders      []struct{ Name string }
+		Implementers []struct{ Name string }
+		News         struct{ TotalCount int }
+	}
+}
+
+// projectClient opens the pages of random projects.
+type projectClient struct {
+	r     *rand.Rand
+	slugs []string
+	slug  string
+}
+
+func (c *projectClient) next() (string, map[string]any) {
+	c.slug = c.slugs[c.r.IntN(len(c.slugs))]
+	return projectQuery, map[string]any{"slug": c.slug}
+}
+
+func (c *projectClient) done(data json.RawMessage) error {
+	var d projectData
+	if err := json.Unmarshal(data, &d); err != nil {
+		return err
+	}
+	if d.Project == nil {
+		return fmt.Errorf("project %q: null", c.slug)
+	}
+	return nil
+}
+
+// searchClient searches for its words in turn (Cyrillic, then Latin, …).
+type searchClient struct {
+	queries []string
+	i       int
+}
+
+func (c *searchClient) next() (string, map[string]any) {
+	q := c.queries[c.i%len(c.queries)]
+	c.i++
+	return searchQuery, map[string]any{"q": q}
+}
+
+func (c *searchClient) done(json.RawMessage) error { return nil }
+
+func describeSearch(data json.RawMessage) string {
+	var d struct {
+		Search struct {
+			TotalCount int
+			Facets     []struct {
+				Kind  string
+				Count int
+			}
+			Edges []struct {
+				Node struct {
+					Title   string
+					Snippet string
+				}
+			}
+		}
+	}
+	json.Unmarshal(data, &d)
+	var facets []string
+	for _, f := range d.Search.Facets {
+		facets = append(facets, fmt.Sprintf("%s %d", f.Kind, f.Count))
+	}
+	s := fmt.Sprintf("totalCount %d (%s), %d edges", d.Search.TotalCount, strings.Join(facets, ", "), len(d.Search.Edges))
+	if len(d.Search.Edges) > 0 {
+		s += fmt.Sprintf("; first: %q", d.Search.Edges[0].Node.Title)
+	}
+	return s
+}
+
+// gqlResponse is what every answer must be: data, and no errors.
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// post sends one GraphQL request and returns its data, or why it failed.
+func post(ctx context.Context, hc *http.Client, url, query string, vars map[string]any) (json.RawMessage, error) {
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, raw)
+	}
+	var r gqlResponse
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return nil, fmt.Errorf("bad JSON: %w", err)
+	}
+	if len(r.Errors) > 0 {
+		return nil, fmt.Errorf("GraphQL error: %s %v", r.Errors[0].Message, r.Errors[0].Extensions["code"])
+	}
+	if len(r.Data) == 0 || string(r.Data) == "null" {
+		return nil, errors.New("no data")
+	}
+	return r.Data, nil
+}
+
+// result is what one scenario measured.
+type result struct {
+	name      string
+	requests  int
+	elapsed   time.Duration
+	latencies []time.Duration
+	errors    int
+	samples   []string      // the first few errors
+	gap       time.Duration // the longest the process went without running a 5 ms ticker
+}
+
+func (r *result) percentile(p float64) time.Duration {
+	if len(r.latencies) == 0 {
+		return 0
+	}
+	i := int(float64(len(r.latencies))*p+0.999999) - 1
+	return r.latencies[min(max(i, 0), len(r.latencies)-1)]
+}
+
+// run drives a scenario with c workers for d (or until the count bound) and measures
+// every request.
+func run(ctx context.Context, hc *http.Client, url string, sc scenario, c int, seed uint64, d time.Duration) *result {
+	res := &result{name: sc.name}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	start := time.Now()
+	deadline := start.Add(d)
+	stopGaps := watchGaps()
+	for w := range c {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cl := sc.newClient(randFor(seed, w), w)
+			lat := make([]time.Duration, 0, 1024)
+			var errs int
+			var samples []string
+			for i := 0; i < maxRequestsPerWorker && ctx.Err() == nil && time.Now().Before(deadline); i++ {
+				query, vars := cl.next()
+				t0 := time.Now()
+				data, err := post(ctx, hc, url, query, vars)
+				if err == nil {
+					err = cl.done(data)
+				}
+				lat = append(lat, time.Since(t0))
+				if err != nil && ctx.Err() == nil {
+					errs++
+					if len(samples) < maxErrorsShown {
+						samples = append(samples, err.Error())
+					}
+				}
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			res.latencies = append(res.latencies, lat...)
+			res.errors += errs
+			for _, s := range samples {
+				if len(res.samples) < maxErrorsShown {
+					res.samples = append(res.samples, s)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	res.gap = stopGaps()
+	res.requests = len(res.latencies)
+	slices.Sort(res.latencies)
+	return res
+}
+
+// randFor is a deterministic random source for one stream of a seed.
+func randFor(seed uint64, stream int) *rand.Rand { return rand.New(rand.NewPCG(seed, uint64(stream))) }
+
+// watchGaps measures, until the function it returns is called, the longest gap between
+// the ticks of a 5 ms ticker: how long the process (server and workers alike) went
+// unscheduled. A latency outlier about as long as the gap comes from the machine (other
+// processes, the hypervisor), not from the portal. The function returns the gap.
+func watchGaps() func() time.Duration {
+	stop, result := make(chan struct{}), make(chan time.Duration)
+	go func() {
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		last, worst := time.Now(), time.Duration(0)
+		for {
+			select {
+			case <-stop:
+				result <- worst
+				return
+			case now := <-t.C:
+				worst, last = max(worst, now.Sub(last)), now
+			}
+		}
+	}()
+	return func() time.Duration {
+		close(stop)
+		return <-result
+	}
+}
