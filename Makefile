@@ -1,6 +1,8 @@
-# The portal: one Go binary with its GraphQL API, its explorer and its SQLite database.
+# The portal: one Go binary with its public site, its GraphQL API, its explorer and its
+# SQLite database.
 #   make run     build everything and serve the demo content on http://127.0.0.1:8080
-#   make test    every check CI runs: formatting, vet, generated code up to date, all tests
+#   make test    every check CI runs: Go (format, vet, generated code, tests), the front end
+#                (type check, unit tests), then end to end in Chromium and the JS budget
 #   make bench   fill a database with 100,000 news items and measure the API (not in CI)
 
 GO       ?= go
@@ -9,14 +11,24 @@ ADDR     ?= 127.0.0.1:8080
 DB       ?= ./data/portal.db
 export CGO_ENABLED = 0
 
-.PHONY: run build explorer generate test lint check-generated fuzz bench clean
+.PHONY: run build web web-deps explorer generate test test-go test-web e2e budget chromium lint check-generated fuzz bench clean
 
 run: build
 	./$(BIN) serve --addr $(ADDR) --db $(DB)
 
-# The explorer's assets (GraphiQL from npm) are embedded, so they are copied first.
-build: explorer
+# The front end (web/out/site) and the explorer's assets (GraphiQL from npm) are embedded
+# in the binary, so they are built first: Vite empties its output folder, so the order is
+# explicit here. `go build ./...` alone also works: the binary then serves a notice instead.
+build: web explorer
 	$(GO) build -trimpath -o $(BIN) .
+
+web: web-deps
+	cd web && npm run build
+
+# npm ci only when the lock file changed since the last install.
+web-deps: web/node_modules/.package-lock.json
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
 
 explorer:
 	bash explorer/copy-assets.sh
@@ -25,8 +37,33 @@ explorer:
 generate:
 	$(GO) tool gqlgen generate
 
-test: lint check-generated
+# The build comes first, so the Go tests also check the real embedded front end.
+test: build test-go test-web e2e budget
+
+test-go: lint check-generated
 	$(GO) test -count=1 ./...
+
+# svelte-check (TypeScript, 0 warnings) and Vitest.
+test-web: web-deps
+	cd web && npm run check && npm run test:unit
+
+# Playwright in Debian's Chromium against the real binary with the demo content.
+e2e: build chromium
+	cd web && npx playwright test
+
+# The public pages' initial JavaScript, gzipped, against the 60 KB budget.
+budget: web
+	node web/scripts/js-budget.mjs
+
+# Playwright cannot download browsers here: it drives Debian's Chromium.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian's chromium for the end-to-end tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "The end-to-end tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium' (Debian/Ubuntu) and try again."; exit 1; \
+	fi
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -51,4 +88,4 @@ bench:
 	$(GO) run ./bench $(BENCH_FLAGS)
 
 clean:
-	rm -rf bin explorer/node_modules
+	rm -rf bin explorer/node_modules web/node_modules web/out/site

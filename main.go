@@ -2,9 +2,10 @@
 // Refugees and Migration: one binary, one SQLite file.
 //
 //	portal serve [--addr 127.0.0.1:8080] [--db ./data/portal.db] [--cors-origins a,b] [--no-demo]
+//	             [--public-url https://portal.example.gov.rs]
 //
 // Every flag can also be set by an environment variable: PORTAL_ADDR, PORTAL_DB,
-// PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO. A flag wins over its variable.
+// PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO, PORTAL_PUBLIC_URL. A flag wins over its variable.
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"strconv"
@@ -26,6 +28,7 @@ import (
 	"github.com/agency/portal/graph"
 	"github.com/agency/portal/server"
 	"github.com/agency/portal/store"
+	"github.com/agency/portal/web"
 )
 
 //go:embed schema.graphql
@@ -66,12 +69,24 @@ func serve(args []string) error {
 	addr := fs.String("addr", env("PORTAL_ADDR", "127.0.0.1:8080"), "address to listen on (PORTAL_ADDR)")
 	db := fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file, created when missing (PORTAL_DB)")
 	origins := fs.String("cors-origins", env("PORTAL_CORS_ORIGINS", "*"), "comma-separated origins that may call /graphql from a browser; * for any (PORTAL_CORS_ORIGINS)")
+	publicURL := fs.String("public-url", env("PORTAL_PUBLIC_URL", ""), "the site's public URL for canonical links, e.g. https://portal.example.gov.rs; empty uses each request's Host (PORTAL_PUBLIC_URL)")
 	noDemo := fs.Bool("no-demo", envBool("PORTAL_NO_DEMO"), "start with an empty database instead of loading the demo content (PORTAL_NO_DEMO)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
+	}
+	if *publicURL != "" {
+		u, err := url.Parse(*publicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.Trim(u.Path, "/") != "" || u.RawQuery != "" {
+			return fmt.Errorf("--public-url %q is not an http or https origin such as https://portal.example.gov.rs", *publicURL)
+		}
+	}
+	site, err := web.Site()
+	if err != nil {
+		slog.Warn("serving without the front end: app routes answer 503", "err", err)
+		site = nil
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -97,6 +112,8 @@ func serve(args []string) error {
 		Limits:      graph.DefaultLimits,
 		Schema:      schema,
 		Explorer:    explorer.Handler("/graphql"),
+		Site:        site,
+		PublicURL:   *publicURL,
 	})
 	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", *db)
 	err = server.Serve(ctx, *addr, h, 10*time.Second)

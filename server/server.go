@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"mime"
 	"net"
@@ -33,6 +34,12 @@ type Config struct {
 	Schema []byte
 	// Explorer serves /graphiql and /graphiql/; nil leaves them out.
 	Explorer http.Handler
+	// Site is the built front end (web.Site()): index.html, _app/…, precompressed copies.
+	// nil serves the plain landing page at / and a 503 page on the app's routes.
+	Site fs.FS
+	// PublicURL is the site's absolute URL, such as https://portal.example.gov.rs, for
+	// canonical and Open Graph links. Empty derives it from each request's Host.
+	PublicURL string
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -65,14 +72,11 @@ func New(s *store.Store, cfg Config) http.Handler {
 		mux.Handle("/graphiql", cfg.Explorer)
 		mux.Handle("/graphiql/", cfg.Explorer)
 	}
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(landing))
-	})
+	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL)) // everything else: site.go
 	return secureHeaders(mux)
 }
 
-// landing is the root page until the public site is embedded.
+// landing is the root page when the front end is not built.
 const landing = `<!doctype html>
 <html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Commissariat for Refugees and Migration: portal API</title>

@@ -1,0 +1,665 @@
+package server
+
+// The embedded front end: a SvelteKit single-page app built into web/out/site.
+//
+//	/                                  302 to /{locale}/, from Accept-Language
+//	/{locale}/, /{locale}/news, …      the app's shell (index.html) with the page's lang,
+//	                                   title, description, canonical, hreflang and Open
+//	                                   Graph tags injected; 404 for an unknown item or route
+//	/_app/immutable/…, /favicon.svg, … the build's files, precompressed copies when accepted
+//	/_app/…, /x.js, /api/…, /media/…   a plain 404 when there is no such file
+//
+// Every file is read once, at startup: path → bytes, .br and .gz copies, ETags, type.
+// The shell is rendered per request, so its ETag is the hash of the bytes sent.
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"log/slog"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/agency/portal/store"
+	"github.com/agency/portal/translit"
+)
+
+const (
+	shellLang = `<html lang="en">`   // replaced by the page's lang
+	shellMeta = `<!--portal-meta-->` // replaced by the page's title and meta tags
+
+	immutable   = "public, max-age=31536000, immutable"
+	shortCache  = "public, max-age=3600"
+	htmlType    = "text/html; charset=utf-8"
+	descRunes   = 200 // meta descriptions are cut at a word boundary near this length
+	notBuiltMsg = "The front end was not built: run <code>make build</code>, then restart the server."
+	brokenMsg   = "The front end in this binary does not follow the server's contract (see the server log): rebuild it."
+)
+
+// locale is one of the portal's locales as it appears in URLs and HTML.
+type locale struct {
+	url   string // path segment: sr-cyrl
+	tag   string // lang and hreflang: sr-Cyrl
+	og    string // og:locale: sr_RS
+	store store.Locale
+}
+
+var locales = []*locale{
+	{"sr-cyrl", "sr-Cyrl", "sr_RS", store.SrCyrl}, // the first is the default and x-default
+	{"sr-latn", "sr-Latn", "sr_RS", store.SrLatn},
+	{"en", "en", "en_GB", store.En},
+}
+
+func localeOf(segment string) *locale {
+	for _, l := range locales {
+		if l.url == segment {
+			return l
+		}
+	}
+	return nil
+}
+
+// text is a phrase in Serbian Cyrillic and English; Serbian Latin is derived.
+type text struct{ sr, en string }
+
+func (t text) in(l *locale) string {
+	switch l.store {
+	case store.En:
+		return t.en
+	case store.SrLatn:
+		return translit.ToLatin(t.sr)
+	}
+	return t.sr
+}
+
+var siteName = text{"Комесаријат за избеглице и миграције", "Commissariat for Refugees and Migration"}
+
+// pages are the title and description of each app route, by the path segment after the
+// locale ("" is the home page).
+var pages = map[string]struct{ title, description text }{
+	"": {siteName, text{
+		"Вести, пројекти и партнери Комесаријата за избеглице и миграције Републике Србије.",
+		"News, projects and partners of the Commissariat for Refugees and Migration of the Republic of Serbia."}},
+	"news": {text{"Вести", "News"}, text{
+		"Саопштења и вести Комесаријата за избеглице и миграције.",
+		"Announcements and news from the Commissariat for Refugees and Migration."}},
+	"projects": {text{"Пројекти", "Projects"}, text{
+		"Текући и завршени пројекти Комесаријата, са донаторима и партнерима.",
+		"Current and completed projects of the Commissariat, with their donors and partners."}},
+	"partners": {text{"Партнери", "Partners"}, text{
+		"Организације са којима Комесаријат сарађује: донатори, реализатори и институције.",
+		"The organisations the Commissariat works with: donors, implementers and institutions."}},
+	"search": {text{"Претрага", "Search"}, text{
+		"Претрага вести, пројеката и партнера Комесаријата.",
+		"Search the Commissariat's news, projects and partners."}},
+}
+
+var notFoundTitle = text{"Страница није пронађена", "Page not found"}
+
+// page is what the shell is rendered with.
+type page struct {
+	loc                *locale
+	path               string // after the locale: "/", "/news", "/news/some-slug"
+	title, description string
+	article            bool
+	status             int
+}
+
+// file is one file of the build, in every representation it has.
+type file struct {
+	contentType, cacheControl string
+	vary                      bool  // the response depends on Accept-Encoding
+	reps                      []rep // identity first, then br, then gzip when present
+}
+
+type rep struct {
+	encoding string // "" is identity
+	body     []byte
+	etag     string
+}
+
+// site serves the front end. With no usable build, / is the plain landing page and the
+// app's routes answer 503.
+type site struct {
+	store   *store.Store
+	base    string // Config.PublicURL without its trailing slash; "" derives it per request
+	files   map[string]*file
+	shell   [3]string // index.html cut out around shellLang and shellMeta
+	csp     string
+	problem string // why app routes answer 503; "" when the site is served
+}
+
+func newSite(st *store.Store, fsys fs.FS, publicURL string) *site {
+	s := &site{store: st, base: strings.TrimRight(publicURL, "/"), files: map[string]*file{}, csp: policy(nil), problem: notBuiltMsg}
+	if fsys == nil {
+		return s
+	}
+	loaded := *s
+	loaded.files, loaded.problem = map[string]*file{}, ""
+	if err := loaded.load(fsys); err != nil {
+		slog.Error("the embedded front end cannot be served: app routes answer 503", "err", err)
+		s.problem = brokenMsg
+		return s
+	}
+	return &loaded
+}
+
+// load reads the shell and every file of the build.
+func (s *site) load(fsys fs.FS) error {
+	b, err := fs.ReadFile(fsys, "index.html")
+	if err != nil {
+		return err
+	}
+	doc := string(b)
+	i, j := strings.Index(doc, shellLang), strings.Index(doc, shellMeta)
+	switch {
+	case strings.Count(doc, shellLang) != 1:
+		return fmt.Errorf("index.html must contain %s exactly once", shellLang)
+	case strings.Count(doc, shellMeta) != 1 || j < i:
+		return fmt.Errorf("index.html must contain %s exactly once, in <head>", shellMeta)
+	case strings.Contains(lowerASCII(doc), "<title"):
+		return errors.New("index.html must not have a <title>: the server writes it")
+	}
+	s.shell = [3]string{doc[:i], doc[i+len(shellLang) : j], doc[j+len(shellMeta):]}
+	var hashes []string
+	for _, script := range inlineScripts(doc) {
+		sum := sha256.Sum256([]byte(script))
+		hashes = append(hashes, base64.StdEncoding.EncodeToString(sum[:]))
+	}
+	s.csp = policy(hashes)
+
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || name == "index.html" {
+			return err
+		}
+		for _, ext := range []string{".br", ".gz"} {
+			if base, ok := strings.CutSuffix(name, ext); ok {
+				if _, err := fs.Stat(fsys, base); err == nil {
+					return nil // a copy, loaded with its original
+				}
+			}
+		}
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		f := &file{contentType: contentType(name), cacheControl: shortCache, reps: []rep{newRep("", body)}}
+		if strings.HasPrefix(name, "_app/immutable/") {
+			f.cacheControl = immutable
+		}
+		for _, c := range []struct{ ext, encoding string }{{".br", "br"}, {".gz", "gzip"}} {
+			if b, err := fs.ReadFile(fsys, name+c.ext); err == nil {
+				f.reps = append(f.reps, newRep(c.encoding, b))
+			}
+		}
+		f.vary = len(f.reps) > 1 || compressible(f.contentType)
+		s.files[name] = f
+		return nil
+	})
+}
+
+func newRep(encoding string, body []byte) rep {
+	return rep{encoding, body, etag(body)}
+}
+
+func etag(b []byte) string {
+	sum := sha256.Sum256(b)
+	return `"` + hex.EncodeToString(sum[:16]) + `"`
+}
+
+// policy is the Content-Security-Policy of the shell, which may run its own scripts and
+// the inline scripts with these sha256 hashes, and nothing from elsewhere.
+func policy(hashes []string) string {
+	scripts := "'self'"
+	for _, h := range hashes {
+		scripts += " 'sha256-" + h + "'"
+	}
+	return "default-src 'self'; script-src " + scripts + "; style-src 'self'; img-src 'self' data:; " +
+		"connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; " +
+		"base-uri 'self'; form-action 'self'"
+}
+
+// reserved are the first path segments that never get the shell: the build's own folder
+// and the server's routes. A missing path under them is a plain 404.
+var reserved = map[string]bool{"_app": true, "api": true, "graphql": true, "graphiql": true, "media": true, "healthz": true}
+
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	if p == "/" {
+		if s.problem != "" {
+			w.Header().Set("Content-Type", htmlType)
+			io.WriteString(w, landing)
+			return
+		}
+		target := "/" + negotiateLocale(r.Header.Get("Accept-Language")).url + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		w.Header().Add("Vary", "Accept-Language")
+		http.Redirect(w, r, target, http.StatusFound)
+		return
+	}
+	if f, ok := s.files[strings.TrimPrefix(p, "/")]; ok {
+		s.serveFile(w, r, f)
+		return
+	}
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	if reserved[segs[0]] || path.Ext(segs[len(segs)-1]) != "" {
+		http.NotFound(w, r)
+		return
+	}
+	if s.problem != "" {
+		setPageHeaders(w.Header(), s.csp)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Front end unavailable</title>\n<h1>Front end unavailable</h1>\n<p>%s The GraphQL API is at <a href=\"/graphiql\">/graphiql</a>.</p>\n</html>\n", s.problem)
+		return
+	}
+	pg, err := s.route(r.Context(), segs)
+	if err != nil {
+		slog.ErrorContext(r.Context(), "site: page lookup", "path", p, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	if pg.loc == nil { // not even a locale: answer in the one the browser asks for
+		pg.loc = negotiateLocale(r.Header.Get("Accept-Language"))
+		w.Header().Add("Vary", "Accept-Language")
+	}
+	s.serveShell(w, r, pg)
+}
+
+// route finds the page of an app path, split into segments. An unknown route or item is a
+// page with status 404; an error is the store failing.
+func (s *site) route(ctx context.Context, segs []string) (page, error) {
+	pg := page{loc: localeOf(segs[0]), status: http.StatusOK}
+	if pg.loc == nil {
+		return page{status: http.StatusNotFound}, nil
+	}
+	rest := segs[1:]
+	if len(rest) <= 1 {
+		kind := strings.Join(rest, "") // "" is the home page
+		if texts, ok := pages[kind]; ok {
+			pg.path = "/" + kind
+			pg.title, pg.description = texts.title.in(pg.loc), texts.description.in(pg.loc)
+			return pg, nil
+		}
+	}
+	if len(rest) == 2 {
+		pg.path = "/" + rest[0] + "/" + rest[1]
+		var err error
+		switch rest[0] {
+		case "news":
+			var n *store.NewsItem
+			if n, err = s.store.NewsItem(ctx, rest[1], pg.loc.store); err == nil {
+				pg.title, pg.description, pg.article = n.Title, n.Summary, true
+			}
+		case "projects":
+			var x *store.Project
+			if x, err = s.store.Project(ctx, rest[1], pg.loc.store); err == nil {
+				pg.title, pg.description = x.Title, x.Summary
+			}
+		case "partners":
+			var x *store.Partner
+			if x, err = s.store.Partner(ctx, rest[1], pg.loc.store); err == nil {
+				pg.title, pg.description = x.Name, x.Description
+			}
+		default:
+			err = store.ErrNotFound
+		}
+		if err == nil {
+			if pg.description == "" {
+				pg.description = pages[rest[0]].description.in(pg.loc)
+			}
+			return pg, nil
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return page{}, err
+		}
+	}
+	return page{loc: pg.loc, status: http.StatusNotFound}, nil
+}
+
+// serveShell sends the shell rendered for a page. Its ETag is the hash of these bytes, so
+// a revalidation gets 304 only while the page (its item, its URL) is unchanged.
+func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
+	body := s.shell[0] + `<html lang="` + pg.loc.tag + `">` + s.shell[1] + s.meta(r, pg) + s.shell[2]
+	h := w.Header()
+	setPageHeaders(h, s.csp)
+	if pg.status == http.StatusOK {
+		tag := etag([]byte(body))
+		h.Set("ETag", tag)
+		if etagMatches(r.Header.Get("If-None-Match"), tag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(pg.status)
+	if r.Method != http.MethodHead {
+		io.WriteString(w, body)
+	}
+}
+
+// setPageHeaders sets the headers of an HTML page of the site (the shell, the 503 page).
+func setPageHeaders(h http.Header, csp string) {
+	h.Set("Content-Type", htmlType)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Content-Security-Policy", csp)
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+}
+
+// meta is the HTML that replaces shellMeta, every value escaped.
+func (s *site) meta(r *http.Request, pg page) string {
+	name := siteName.in(pg.loc)
+	esc := html.EscapeString
+	var b strings.Builder
+	if pg.status != http.StatusOK {
+		fmt.Fprintf(&b, "<title>%s – %s</title>\n<meta name=\"robots\" content=\"noindex\">", esc(notFoundTitle.in(pg.loc)), esc(name))
+		return b.String()
+	}
+	title, desc := pg.title, shorten(pg.description, descRunes)
+	if title == name {
+		fmt.Fprintf(&b, "<title>%s</title>\n", esc(title))
+	} else {
+		fmt.Fprintf(&b, "<title>%s – %s</title>\n", esc(title), esc(name))
+	}
+	origin := s.base
+	if origin == "" { // X-Forwarded-* are not trusted: set Config.PublicURL behind a proxy
+		origin = "http://" + r.Host
+		if r.TLS != nil {
+			origin = "https://" + r.Host
+		}
+	}
+	url := func(l *locale) string { return esc(origin + "/" + l.url + pg.path) }
+	fmt.Fprintf(&b, "<meta name=\"description\" content=\"%s\">\n<link rel=\"canonical\" href=\"%s\">\n", esc(desc), url(pg.loc))
+	for _, l := range locales {
+		fmt.Fprintf(&b, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s\">\n", l.tag, url(l))
+	}
+	fmt.Fprintf(&b, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"%s\">\n", url(locales[0]))
+	ogType := "website"
+	if pg.article {
+		ogType = "article"
+	}
+	for _, kv := range [][2]string{{"og:title", title}, {"og:description", desc}, {"og:type", ogType},
+		{"og:url", origin + "/" + pg.loc.url + pg.path}, {"og:locale", pg.loc.og}, {"og:site_name", name}} {
+		fmt.Fprintf(&b, "<meta property=\"%s\" content=\"%s\">\n", kv[0], esc(kv[1]))
+	}
+	b.WriteString(`<meta name="twitter:card" content="summary">`)
+	return b.String()
+}
+
+// shorten collapses white space and cuts s to about max runes at a word boundary.
+func shorten(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut := string([]rune(s)[:max])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.-–—") + "…"
+}
+
+// serveFile sends a file of the build in the best representation the client accepts.
+func (s *site) serveFile(w http.ResponseWriter, r *http.Request, f *file) {
+	h := w.Header()
+	rp := f.reps[0]
+	accept := r.Header.Get("Accept-Encoding")
+	for _, c := range f.reps[1:] {
+		if accepts(accept, c.encoding) {
+			rp = c
+			break
+		}
+	}
+	h.Set("Content-Type", f.contentType)
+	h.Set("Cache-Control", f.cacheControl)
+	h.Set("ETag", rp.etag)
+	if f.vary {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	if rp.encoding != "" {
+		h.Set("Content-Encoding", rp.encoding)
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(rp.body))
+}
+
+// contentTypes are the types of the files a SvelteKit build holds, fixed here rather than
+// read from the system's MIME tables, which differ between machines.
+var contentTypes = map[string]string{
+	".html": htmlType, ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+	".css": "text/css; charset=utf-8", ".json": "application/json", ".map": "application/json",
+	".webmanifest": "application/manifest+json", ".txt": "text/plain; charset=utf-8", ".xml": "application/xml",
+	".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+	".webp": "image/webp", ".avif": "image/avif", ".gif": "image/gif", ".ico": "image/x-icon",
+	".woff2": "font/woff2", ".woff": "font/woff", ".wasm": "application/wasm", ".pdf": "application/pdf",
+}
+
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := contentTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+func compressible(contentType string) bool {
+	if strings.HasPrefix(contentType, "text/") {
+		return true
+	}
+	for _, s := range []string{"javascript", "json", "xml", "wasm"} {
+		if strings.Contains(contentType, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// weighted is one entry of an Accept-* header.
+type weighted struct {
+	value string // lower case
+	q     float64
+}
+
+// parseAccept parses an Accept-Language or Accept-Encoding header. An entry with a
+// malformed weight gets q=0.
+func parseAccept(header string) []weighted {
+	var out []weighted
+	for _, part := range strings.Split(header, ",") {
+		value, params, _ := strings.Cut(part, ";")
+		w := weighted{strings.ToLower(strings.TrimSpace(value)), 1}
+		if w.value == "" {
+			continue
+		}
+		for _, param := range strings.Split(params, ";") {
+			k, v, _ := strings.Cut(param, "=")
+			if strings.EqualFold(strings.TrimSpace(k), "q") {
+				q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				if err != nil || !(q >= 0 && q <= 1) {
+					q = 0
+				}
+				w.q = q
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// accepts tells whether an Accept-Encoding header allows a content coding (q > 0, named
+// or through *).
+func accepts(header, coding string) bool {
+	q, star := -1.0, 0.0
+	for _, w := range parseAccept(header) {
+		switch {
+		case w.value == coding || (coding == "gzip" && w.value == "x-gzip"):
+			q = max(q, w.q)
+		case w.value == "*":
+			star = w.q
+		}
+	}
+	if q < 0 {
+		q = star
+	}
+	return q > 0
+}
+
+// negotiateLocale picks the locale for an Accept-Language header: the first of the
+// highest-weighted languages it can serve, else Serbian Cyrillic.
+func negotiateLocale(header string) *locale {
+	best, bestQ := locales[0], 0.0
+	for _, w := range parseAccept(header) {
+		if l := localeOfTag(w.value); l != nil && w.q > bestQ {
+			best, bestQ = l, w.q
+		}
+	}
+	return best
+}
+
+// localeOfTag maps a language tag (lower case) to a locale, nil when none fits: Serbian in
+// Latin script and its neighbours (Croatian, Bosnian, Serbo-Croatian) read the Latin
+// script; any other Serbian reads Cyrillic.
+func localeOfTag(tag string) *locale {
+	lang, rest, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+	switch {
+	case lang == "en":
+		return locales[2]
+	case lang == "hr" || lang == "bs" || lang == "sh" || (lang == "sr" && (rest == "latn" || strings.HasPrefix(rest, "latn-"))):
+		return locales[1]
+	case lang == "sr":
+		return locales[0]
+	}
+	return nil
+}
+
+// etagMatches tells whether an If-None-Match header matches an entity tag (weak comparison).
+func etagMatches(header, tag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		if t = strings.TrimPrefix(strings.TrimSpace(t), "W/"); t == tag || t == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineScripts returns the text of every <script> element without a src attribute, as a
+// browser hashes it for a CSP (line ends normalised to \n). It is a careful scan of the
+// build's own shell, not a general HTML parser: it skips comments and quoted attributes.
+func inlineScripts(doc string) []string {
+	lower := lowerASCII(doc)
+	var out []string
+	for i := 0; i < len(doc); {
+		next := strings.IndexByte(doc[i:], '<')
+		if next < 0 {
+			break
+		}
+		i += next
+		switch {
+		case strings.HasPrefix(doc[i:], "<!--"):
+			end := strings.Index(doc[i+4:], "-->")
+			if end < 0 {
+				return out
+			}
+			i += 4 + end + 3
+		case strings.HasPrefix(lower[i:], "<script") && i+7 < len(doc) && strings.IndexByte(" \t\n\r\f/>", doc[i+7]) >= 0:
+			attrs, rest, ok := cutTag(doc[i+7:])
+			end := strings.Index(lowerASCII(rest), "</script")
+			if !ok || end < 0 {
+				return out
+			}
+			if !hasAttr(attrs, "src") {
+				out = append(out, strings.ReplaceAll(strings.ReplaceAll(rest[:end], "\r\n", "\n"), "\r", "\n"))
+			}
+			i = len(doc) - len(rest) + end + len("</script")
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// cutTag splits the rest of a start tag after its name at the '>' that ends it, outside
+// quoted attribute values.
+func cutTag(s string) (attrs, rest string, ok bool) {
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return s[:i], s[i+1:], true
+		}
+	}
+	return "", "", false
+}
+
+// hasAttr tells whether the attributes of a start tag include one named name.
+func hasAttr(attrs, name string) bool {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	for i := 0; i < len(attrs); {
+		if isSpace(attrs[i]) || attrs[i] == '/' || attrs[i] == '=' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(attrs) && !isSpace(attrs[j]) && attrs[j] != '=' && attrs[j] != '/' {
+			j++
+		}
+		if lowerASCII(attrs[i:j]) == name {
+			return true
+		}
+		for i = j; i < len(attrs) && isSpace(attrs[i]); i++ {
+		}
+		if i < len(attrs) && attrs[i] == '=' { // skip the value
+			for i++; i < len(attrs) && isSpace(attrs[i]); i++ {
+			}
+			if i < len(attrs) && (attrs[i] == '"' || attrs[i] == '\'') {
+				end := strings.IndexByte(attrs[i+1:], attrs[i])
+				if end < 0 {
+					return false
+				}
+				i += end + 2
+			} else {
+				for i < len(attrs) && !isSpace(attrs[i]) {
+					i++
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lowerASCII lower-cases ASCII letters only, so byte offsets stay the same.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

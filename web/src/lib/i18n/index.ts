@@ -1,0 +1,40 @@
+// Interface text in the three locales, with the two helpers messages need: {name}
+// placeholders and plural forms. No i18n library.
+import type { Locale } from '../locale';
+import { intlTag } from '../locale';
+import { cyrToLatDeep } from '../translit';
+import { en, type Messages } from './en';
+import { srCyrl } from './sr-cyrl';
+import type { Plural } from './types';
+
+export type { Messages, Plural };
+
+/** sr-latn is derived from sr-cyrl, letter by letter. */
+const srLatn: Messages = cyrToLatDeep(srCyrl);
+
+export const MESSAGES: Record<Locale, Messages> = { 'sr-cyrl': srCyrl, 'sr-latn': srLatn, en };
+
+export function messages(locale: Locale): Messages {
+	return MESSAGES[locale];
+}
+
+/** Replaces `{name}` placeholders; unknown ones are left as they are. */
+export function fmt(template: string, params: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		Object.hasOwn(params, name) ? String(params[name]) : whole
+	);
+}
+
+const rules = new Map<Locale, Intl.PluralRules>();
+
+/** The plural form for n in the locale, with `{n}` replaced by the formatted number. */
+export function plural(locale: Locale, forms: Plural, n: number): string {
+	let pr = rules.get(locale);
+	if (!pr) {
+		pr = new Intl.PluralRules(intlTag(locale));
+		rules.set(locale, pr);
+	}
+	const category = pr.select(n);
+	const template = category === 'one' ? forms.one : category === 'few' ? forms.few : forms.other;
+	return fmt(template, { n: new Intl.NumberFormat(intlTag(locale)).format(n) });
+}

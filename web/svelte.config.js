@@ -1,0 +1,26 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// A single-page app: the Go server serves out/site/index.html for every app route
+		// (rewriting <html lang> and <!--portal-meta-->) and the files under out/site.
+		adapter: adapter({
+			pages: 'out/site',
+			assets: 'out/site',
+			fallback: 'index.html',
+			precompress: false, // scripts/compress.mjs writes .br and .gz
+			strict: true
+		}),
+		// The CSP allows only 'self' styles: never inline CSS into the HTML.
+		inlineStyleThreshold: 0,
+		// One page (index.html) is built, no prerendered routes.
+		prerender: { entries: [] },
+		output: { preloadStrategy: 'modulepreload' },
+		version: { pollInterval: 0 }
+	}
+};
+
+export default config;

@@ -1,0 +1,36 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * SvelteKit's route announcer (in its generated root component) hides itself with a
+ * style attribute, which the server's CSP (`style-src 'self'`) blocks with a console
+ * error on every page load. Drop the attribute: app.css hides #svelte-announcer instead.
+ * If a SvelteKit update changes the markup, nothing breaks: the error simply returns.
+ */
+function announcerWithoutInlineStyle(): Plugin {
+	return {
+		name: 'portal:announcer-without-inline-style',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!id.replace(/\\/g, '/').endsWith('/generated/root.svelte')) return null;
+			return code.replace(/(<div id="svelte-announcer"[^>]*?)\s+style="[^"]*"/, '$1');
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [announcerWithoutInlineStyle(), sveltekit()],
+	server: {
+		// `npm run dev` talks to the Go API started with `./bin/portal serve --addr 127.0.0.1:8080`.
+		proxy: { '/graphql': 'http://127.0.0.1:8080' }
+	},
+	build: {
+		target: 'es2022',
+		sourcemap: false
+	},
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node'
+	}
+});
