@@ -3,6 +3,10 @@
 //
 //	portal serve [--addr 127.0.0.1:8080] [--db ./data/portal.db] [--cors-origins a,b] [--no-demo]
 //	             [--public-url https://portal.example.gov.rs]
+//	portal backup --to FILE [--db ./data/portal.db]
+//	portal restore --from FILE [--db ./data/portal.db]
+//	portal export [--to FILE] [--db ./data/portal.db]
+//	portal import --from FILE|- [--db ./data/portal.db]
 //
 // Every flag can also be set by an environment variable: PORTAL_ADDR, PORTAL_DB,
 // PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO, PORTAL_PUBLIC_URL. A flag wins over its variable.
@@ -37,10 +41,15 @@ var schema []byte
 const usage = `portal: the migration and asylum portal
 
 usage:
-  portal serve [flags]   serve the site and the GraphQL API
-  portal help            show this text
+  portal serve [flags]           serve the site and the GraphQL API
+  portal backup --to FILE        copy the database to a new file, safely while the server runs
+  portal restore --from FILE     replace the database with a backup (stop the server first)
+  portal export [--to FILE]      write all content as JSON (default: to standard output)
+  portal import --from FILE      import content JSON (- for standard input); all or nothing
+  portal help                    show this text
 
-Run "portal serve -h" for the flags of serve.
+Every command takes --db FILE (PORTAL_DB, default ./data/portal.db).
+Run "portal COMMAND -h" for the flags of a command.
 `
 
 func main() {
@@ -52,6 +61,14 @@ func main() {
 	switch os.Args[1] {
 	case "serve":
 		err = serve(os.Args[2:])
+	case "backup":
+		err = backup(os.Args[2:])
+	case "restore":
+		err = restore(os.Args[2:])
+	case "export":
+		err = export(os.Args[2:])
+	case "import":
+		err = importContent(os.Args[2:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -62,6 +79,143 @@ func main() {
 		fmt.Fprintln(os.Stderr, "portal:", err)
 		os.Exit(1)
 	}
+}
+
+// dbFlag is the --db flag every command takes.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file (PORTAL_DB)")
+}
+
+// parse parses a command's flags; done is true after -h, which prints the flags.
+func parse(fs *flag.FlagSet, args []string) (done bool, err error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return true, err
+	}
+	if fs.NArg() > 0 {
+		return true, fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	return false, nil
+}
+
+// openExisting opens a database that must exist: backup and export of a mistyped path
+// should fail, not create an empty database.
+func openExisting(ctx context.Context, path string) (*store.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no database: %w", err)
+	}
+	return store.Open(ctx, path)
+}
+
+func backup(args []string) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	db := dbFlag(fs)
+	to := fs.String("to", "", "the backup file to create; it must not exist")
+	if done, err := parse(fs, args); done {
+		return err
+	}
+	if *to == "" {
+		return errors.New("backup: --to FILE is required")
+	}
+	ctx := context.Background()
+	st, err := openExisting(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, *to); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "backed up %s to %s\n", *db, *to)
+	return nil
+}
+
+func restore(args []string) error {
+	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
+	db := dbFlag(fs)
+	from := fs.String("from", "", "the backup file to restore; stop the server first")
+	if done, err := parse(fs, args); done {
+		return err
+	}
+	if *from == "" {
+		return errors.New("restore: --from FILE is required")
+	}
+	if err := store.Restore(context.Background(), *from, *db); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "restored %s from %s\n", *db, *from)
+	return nil
+}
+
+func export(args []string) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	db := dbFlag(fs)
+	to := fs.String("to", "-", "the JSON file to write; - for standard output")
+	if done, err := parse(fs, args); done {
+		return err
+	}
+	ctx := context.Background()
+	st, err := openExisting(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	c, err := st.Export(ctx)
+	if err != nil {
+		return err
+	}
+	if *to == "-" {
+		return c.Encode(os.Stdout)
+	}
+	f, err := os.Create(*to)
+	if err != nil {
+		return err
+	}
+	if err := c.Encode(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func importContent(args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	db := dbFlag(fs)
+	from := fs.String("from", "", "the content JSON file to import; - for standard input")
+	if done, err := parse(fs, args); done {
+		return err
+	}
+	in := os.Stdin
+	switch *from {
+	case "":
+		return errors.New("import: --from FILE is required (- for standard input)")
+	case "-":
+	default:
+		f, err := os.Open(*from)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	c, err := store.DecodeContent(in)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Import(ctx, c); err != nil {
+		return err
+	}
+	fmt.Printf("imported %d topics, %d partners, %d projects, %d news items into %s\n",
+		len(c.Topics), len(c.Partners), len(c.Projects), len(c.News), *db)
+	return nil
 }
 
 func serve(args []string) error {

@@ -106,27 +106,46 @@ func (s *Store) Ping(ctx context.Context) error {
 	return s.read.QueryRowContext(ctx, "SELECT 1").Scan(&one)
 }
 
-// migrate runs, in one transaction each, the embedded migrations numbered above the
-// database's user_version, and records each in user_version. Files are named NNN_name.sql.
-func (s *Store) migrate(ctx context.Context) error {
+// migration is one embedded migration file, named NNN_name.sql.
+type migration struct {
+	number int
+	name   string
+}
+
+// migrationFiles lists the embedded migrations in the order they run.
+func migrationFiles() ([]migration, error) {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	list := make([]migration, 0, len(names))
+	for _, name := range names {
+		n, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
+		if err != nil {
+			return nil, fmt.Errorf("store: migration %s: name must start with a number", name)
+		}
+		list = append(list, migration{n, name})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].number < list[j].number })
+	return list, nil
+}
+
+// migrate runs, in one transaction each, the embedded migrations numbered above the
+// database's user_version, and records each in user_version.
+func (s *Store) migrate(ctx context.Context) error {
+	list, err := migrationFiles()
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
 	var current int
 	if err := s.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("store: read schema version: %w", err)
 	}
-	for _, name := range names {
-		n, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("store: migration %s: name must start with a number", name)
-		}
-		if n <= current {
+	for _, m := range list {
+		if m.number <= current {
 			continue
 		}
-		body, err := migrations.ReadFile(name)
+		body, err := migrations.ReadFile(m.name)
 		if err != nil {
 			return err
 		}
@@ -134,11 +153,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n))
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.number))
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("store: migration %s: %w", name, err)
+			return fmt.Errorf("store: migration %s: %w", m.name, err)
 		}
 	}
 	return nil
