@@ -1,7 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cyrToLat, cyrToLatDeep } from './translit';
 
+// The hand-checked pairs the Go package translit is tested with: the two implementations
+// of Cyrillic → Latin (Go for content, this one for the interface text) must agree.
+const shared: { pairs: [string, string][] } = JSON.parse(
+	readFileSync(new URL('../../../translit/testdata/to_latin.json', import.meta.url), 'utf8')
+);
+
 describe('cyrToLat', () => {
+	it('agrees with the Go package on every shared pair', () => {
+		expect(shared.pairs.length).toBeGreaterThan(40);
+		for (const [cyr, lat] of shared.pairs) expect(cyrToLat(cyr), cyr).toBe(lat);
+	});
+
 	it.each([
 		['', ''],
 		['Комесаријат за избеглице и миграције', 'Komesarijat za izbeglice i migracije'],
