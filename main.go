@@ -2,14 +2,17 @@
 // Refugees and Migration: one binary, one SQLite file.
 //
 //	portal serve [--addr 127.0.0.1:8080] [--db ./data/portal.db] [--cors-origins a,b] [--no-demo]
-//	             [--public-url https://portal.example.gov.rs]
+//	             [--public-url https://portal.example.gov.rs] [--trusted-proxy 127.0.0.1/32,::1]
+//	portal user add --email E --role admin|editor [--db ./data/portal.db]
 //	portal backup --to FILE [--db ./data/portal.db]
 //	portal restore --from FILE [--db ./data/portal.db]
 //	portal export [--to FILE] [--db ./data/portal.db]
 //	portal import --from FILE|- [--db ./data/portal.db]
 //
 // Every flag can also be set by an environment variable: PORTAL_ADDR, PORTAL_DB,
-// PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO, PORTAL_PUBLIC_URL. A flag wins over its variable.
+// PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO, PORTAL_PUBLIC_URL, PORTAL_TRUSTED_PROXY. A flag wins
+// over its variable. On its first start, serve creates an admin from PORTAL_ADMIN_EMAIL and
+// PORTAL_ADMIN_PASSWORD when the database has no account.
 package main
 
 import (
@@ -46,6 +49,9 @@ usage:
   portal restore --from FILE     replace the database with a backup (stop the server first)
   portal export [--to FILE]      write all content as JSON (default: to standard output)
   portal import --from FILE      import content JSON (- for standard input); all or nothing
+  portal user add --email E --role admin|editor
+                                 add an editors' account; the password is asked for (or
+                                 read as one line from standard input), never a flag
   portal help                    show this text
 
 Every command takes --db FILE (PORTAL_DB, default ./data/portal.db).
@@ -69,6 +75,8 @@ func main() {
 		err = export(os.Args[2:])
 	case "import":
 		err = importContent(os.Args[2:])
+	case "user":
+		err = userCmd(context.Background(), os.Args[2:], os.Stdin, os.Stderr)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -225,10 +233,15 @@ func serve(args []string) error {
 	origins := fs.String("cors-origins", env("PORTAL_CORS_ORIGINS", "*"), "comma-separated origins that may call /graphql from a browser; * for any (PORTAL_CORS_ORIGINS)")
 	publicURL := fs.String("public-url", env("PORTAL_PUBLIC_URL", ""), "the site's public URL for canonical links, e.g. https://portal.example.gov.rs; empty uses each request's Host (PORTAL_PUBLIC_URL)")
 	noDemo := fs.Bool("no-demo", envBool("PORTAL_NO_DEMO"), "start with an empty database instead of loading the demo content (PORTAL_NO_DEMO)")
+	trustedProxy := fs.String("trusted-proxy", env("PORTAL_TRUSTED_PROXY", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1/32; empty trusts none (PORTAL_TRUSTED_PROXY)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
+		return err
+	}
+	proxies, err := parsePrefixes(*trustedProxy)
+	if err != nil {
 		return err
 	}
 	if *publicURL != "" {
@@ -251,6 +264,9 @@ func serve(args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := firstAdmin(ctx, st, os.Getenv); err != nil {
+		return err
+	}
 	if !*noDemo {
 		loaded, err := st.LoadDemo(ctx)
 		if err != nil {
@@ -262,12 +278,13 @@ func serve(args []string) error {
 	}
 
 	h := server.New(st, server.Config{
-		CORSOrigins: splitList(*origins),
-		Limits:      graph.DefaultLimits,
-		Schema:      schema,
-		Explorer:    explorer.Handler("/graphql"),
-		Site:        site,
-		PublicURL:   *publicURL,
+		CORSOrigins:    splitList(*origins),
+		Limits:         graph.DefaultLimits,
+		Schema:         schema,
+		Explorer:       explorer.Handler("/graphql"),
+		Site:           site,
+		PublicURL:      *publicURL,
+		TrustedProxies: proxies,
 	})
 	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", *db)
 	err = server.Serve(ctx, *addr, h, 10*time.Second)

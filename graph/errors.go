@@ -15,24 +15,41 @@ import (
 // The error codes clients see in extensions.code.
 const (
 	CodeBadUserInput    = "BAD_USER_INPUT"
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeForbidden       = "FORBIDDEN"
 	CodeNotFound        = "NOT_FOUND"
+	CodeRateLimited     = "RATE_LIMITED"
 	CodeQueryTooComplex = "QUERY_TOO_COMPLEX"
 	CodeInternal        = "INTERNAL"
 )
 
 // presentError gives every error a code from the closed list and makes sure nothing of
 // the server (SQL, stack, file paths) reaches a client: an error not made for clients (by
-// gqlgen's parser and validator, our scalars or the store's InputError) is logged and
-// replaced by "internal error".
+// gqlgen's parser and validator, our scalars, the store's InputError and sign-in errors)
+// is logged and replaced by "internal error".
 func presentError(ctx context.Context, err error) *gqlerror.Error {
 	e := graphql.DefaultErrorPresenter(ctx, err)
 	var input *store.InputError
+	var limited *store.RateLimitError
 	var inner *gqlerror.Error
 	switch {
 	case errors.As(err, &input):
 		e.Message = input.Error()
 		setCode(e, CodeBadUserInput)
 		e.Extensions["field"] = input.Field
+	case errors.As(err, &limited):
+		e.Message = limited.Error()
+		setCode(e, CodeRateLimited)
+		e.Extensions["retryAfter"] = limited.Seconds()
+	case errors.Is(err, store.ErrBadCredentials):
+		e.Message = store.ErrBadCredentials.Error()
+		setCode(e, CodeUnauthenticated)
+	case errors.Is(err, store.ErrUnauthenticated):
+		e.Message = store.ErrUnauthenticated.Error()
+		setCode(e, CodeUnauthenticated)
+	case errors.Is(err, store.ErrForbidden):
+		e.Message = store.ErrForbidden.Error()
+		setCode(e, CodeForbidden)
 	case errors.Is(err, store.ErrNotFound):
 		e.Message = "not found"
 		setCode(e, CodeNotFound)

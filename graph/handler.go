@@ -30,8 +30,9 @@ var DefaultLimits = Limits{MaxDepth: 10, MaxAliases: 20, MaxComplexity: 5000, Ma
 
 // NewHandler is the /graphql endpoint: GraphQL over HTTP (GET for queries, POST with JSON)
 // with the limits, a parsed-query cache and automatic persisted queries, per-request
-// dataloaders, and errors that carry a code and never show internals.
-func NewHandler(s *store.Store, limits Limits) http.Handler {
+// dataloaders, editors' sessions (a cookie; mutations only from the portal's own origin),
+// and errors that carry a code and never show internals.
+func NewHandler(s *store.Store, limits Limits, auth Auth) http.Handler {
 	cfg := Config{Resolvers: &Resolver{store: s}}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(NewExecutableSchema(cfg))
@@ -40,6 +41,7 @@ func NewHandler(s *store.Store, limits Limits) http.Handler {
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
+	srv.Use(sameOriginMutations{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(shapeLimit{MaxDepth: limits.MaxDepth, MaxAliases: limits.MaxAliases})
@@ -50,5 +52,5 @@ func NewHandler(s *store.Store, limits Limits) http.Handler {
 	if wait <= 0 {
 		wait = DefaultLoaderWait
 	}
-	return withLoaders(s, wait, srv)
+	return withSession(s, auth, withLoaders(s, wait, srv))
 }

@@ -8,8 +8,32 @@ package graph
 import (
 	"context"
 
+	"github.com/agency/portal/graph/model"
 	"github.com/agency/portal/store"
 )
+
+// Login is the resolver for the login field.
+func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*model.LoginResult, error) {
+	req := requestFrom(ctx)
+	user, sess, err := r.store.Login(ctx, store.LoginRequest{
+		Email: email, Password: password, Client: req.client, UserAgent: req.userAgent, Replaces: req.token,
+	})
+	if err != nil {
+		return nil, err
+	}
+	req.signIn(sess)
+	return &model.LoginResult{User: user}, nil
+}
+
+// Logout is the resolver for the logout field.
+func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
+	req := requestFrom(ctx)
+	if err := r.store.RevokeSession(ctx, req.token); err != nil {
+		return false, err
+	}
+	req.signOut()
+	return true, nil
+}
 
 // Topics is the resolver for the topics field.
 func (r *newsItemResolver) Topics(ctx context.Context, obj *store.NewsItem) ([]*store.Topic, error) {
@@ -133,10 +157,18 @@ func (r *queryResolver) Topics(ctx context.Context, locale *store.Locale) ([]*st
 	return r.store.Topics(ctx, or(locale, store.SrCyrl))
 }
 
+// Me is the resolver for the me field.
+func (r *queryResolver) Me(ctx context.Context) (*store.User, error) {
+	return requestFrom(ctx).signedIn(ctx)
+}
+
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string, locale *store.Locale) (store.Node, error) {
 	return orNil(r.store.Node(ctx, id, or(locale, store.SrCyrl)))
 }
+
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 // NewsItem returns NewsItemResolver implementation.
 func (r *Resolver) NewsItem() NewsItemResolver { return &newsItemResolver{r} }
@@ -151,6 +183,7 @@ func (r *Resolver) Project() ProjectResolver { return &projectResolver{r} }
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type (
+	mutationResolver struct{ *Resolver }
 	newsItemResolver struct{ *Resolver }
 	partnerResolver  struct{ *Resolver }
 	projectResolver  struct{ *Resolver }

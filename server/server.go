@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/rs/cors"
@@ -40,6 +41,10 @@ type Config struct {
 	// PublicURL is the site's absolute URL, such as https://portal.example.gov.rs, for
 	// canonical and Open Graph links. Empty derives it from each request's Host.
 	PublicURL string
+	// TrustedProxies are the networks of the reverse proxies in front of the portal: only
+	// requests from them have the client's address (for login rate limits) taken from
+	// X-Forwarded-For.
+	TrustedProxies []netip.Prefix
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -51,7 +56,7 @@ func New(s *store.Store, cfg Config) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	mux := http.NewServeMux()
-	api := jsonOnly(limitBody(cfg.MaxBodyBytes, graph.NewHandler(s, cfg.Limits)))
+	api := jsonOnly(limitBody(cfg.MaxBodyBytes, graph.NewHandler(s, cfg.Limits, graph.Auth{PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies})))
 	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(api))
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

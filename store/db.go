@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/sqlitedialect"
@@ -34,6 +35,9 @@ var migrations embed.FS
 type Store struct {
 	read  *bun.DB // many connections, query_only
 	write *bun.DB // one connection, BEGIN IMMEDIATE
+
+	now     func() time.Time // the clock: time.Now, or a test's (SetClock)
+	limiter *loginLimiter    // failed logins, in memory
 }
 
 // Open opens (creating when missing) the database file at path and brings its schema up
@@ -48,7 +52,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{write: write}
+	s := &Store{write: write, now: time.Now, limiter: newLoginLimiter()}
 	if err := s.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err

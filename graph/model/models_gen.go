@@ -2,5 +2,20 @@
 
 package model
 
+import (
+	"github.com/agency/portal/store"
+)
+
+// What a successful `login` returns.
+type LoginResult struct {
+	// The editor now signed in.
+	User *store.User `json:"user"`
+}
+
+// Signing in and out, for the agency's editors. Only POST with JSON from the portal's own
+// origin is accepted (FORBIDDEN otherwise).
+type Mutation struct {
+}
+
 type Query struct {
 }

@@ -1,0 +1,521 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/agency/portal/graph"
+	"github.com/agency/portal/server"
+	"github.com/agency/portal/store"
+)
+
+const (
+	editorEmail    = "ana.petrovic@example.gov.rs"
+	editorPassword = "correct horse battery staple"
+	loginMutation  = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { user { id email role } } }`
+)
+
+var itoa = strconv.Itoa
+
+// newAuthPortal is a portal without content and with one editor.
+func newAuthPortal(t *testing.T, cfg server.Config) *portal {
+	t.Helper()
+	cfg.Limits = graph.DefaultLimits
+	p := newPortalWith(t, false, cfg)
+	if _, err := p.store.CreateUser(context.Background(), editorEmail, editorPassword, store.RoleEditor); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// call is one request to /graphql.
+type call struct {
+	query       string
+	vars        map[string]any
+	method      string // POST by default
+	contentType string // application/json by default
+	header      map[string]string
+	remote      string // RemoteAddr; httptest's 192.0.2.1:1234 by default
+	tls         bool
+	cookies     []*http.Cookie
+}
+
+// send makes the request and returns the GraphQL response and the cookies set.
+func (p *portal) send(c call) (*response, []*http.Cookie, http.Header) {
+	p.t.Helper()
+	var req *http.Request
+	if c.method == http.MethodGet {
+		req = httptest.NewRequest(http.MethodGet, "/graphql?query="+url.QueryEscape(c.query), nil)
+	} else {
+		body, _ := json.Marshal(map[string]any{"query": c.query, "variables": c.vars})
+		req = httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+		if c.contentType == "" {
+			c.contentType = "application/json"
+		}
+		req.Header.Set("Content-Type", c.contentType)
+	}
+	for k, v := range c.header {
+		req.Header.Set(k, v)
+	}
+	if c.remote != "" {
+		req.RemoteAddr = c.remote
+	}
+	if c.tls {
+		req.TLS = &tls.ConnectionState{}
+	}
+	for _, ck := range c.cookies {
+		req.AddCookie(ck)
+	}
+	rec := httptest.NewRecorder()
+	p.handler.ServeHTTP(rec, req)
+	r := &response{status: rec.Code, body: rec.Body.String()}
+	if err := json.Unmarshal(rec.Body.Bytes(), r); err != nil {
+		p.t.Fatalf("status %d, body is not JSON: %q", rec.Code, r.body)
+	}
+	return r, rec.Result().Cookies(), rec.Header()
+}
+
+func loginCall(email, password string) call {
+	return call{query: loginMutation, vars: map[string]any{"email": email, "password": password}}
+}
+
+// login signs the editor in and returns the session cookie.
+func (p *portal) login() *http.Cookie {
+	p.t.Helper()
+	r, cookies, _ := p.send(loginCall(editorEmail, editorPassword))
+	if r.status != 200 || len(r.Errors) > 0 || len(cookies) != 1 {
+		p.t.Fatalf("login: status %d, cookies %v, body %s", r.status, cookies, r.body)
+	}
+	return cookies[0]
+}
+
+// me is the signed-in user's email, "" when signed out.
+func (p *portal) me(cookies ...*http.Cookie) string {
+	p.t.Helper()
+	r, _, _ := p.send(call{query: `{ me { email } }`, cookies: cookies})
+	if len(r.Errors) > 0 {
+		p.t.Fatalf("me: %s", r.body)
+	}
+	var data struct{ Me *struct{ Email string } }
+	json.Unmarshal(r.Data, &data)
+	if data.Me == nil {
+		return ""
+	}
+	return data.Me.Email
+}
+
+func TestLoginSetsCookie(t *testing.T) {
+	tests := []struct {
+		name       string
+		publicURL  string
+		tls        bool
+		wantName   string
+		wantSecure bool
+	}{
+		{"plain HTTP", "", false, "portal_session", false},
+		{"TLS", "", true, "__Host-portal_session", true},
+		{"plain HTTP behind a TLS proxy (https public URL)", "https://portal.example.gov.rs", false, "__Host-portal_session", true},
+		{"http public URL", "http://portal.example.gov.rs", false, "portal_session", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newAuthPortal(t, server.Config{PublicURL: tt.publicURL})
+			c := loginCall(" Ana.Petrovic@EXAMPLE.gov.rs", editorPassword)
+			c.tls = tt.tls
+			if tt.publicURL != "" {
+				c.header = map[string]string{"Origin": tt.publicURL}
+			}
+			before := time.Now()
+			r, cookies, _ := p.send(c)
+			if r.status != 200 || len(r.Errors) > 0 {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			if !strings.Contains(string(r.Data), `"email":"`+editorEmail+`","role":"EDITOR"`) {
+				t.Errorf("data %s", r.Data)
+			}
+			if len(cookies) != 1 {
+				t.Fatalf("cookies %v", cookies)
+			}
+			ck := cookies[0]
+			if ck.Name != tt.wantName || ck.Secure != tt.wantSecure || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode || ck.Path != "/" || ck.Domain != "" {
+				t.Errorf("cookie %s", ck.String())
+			}
+			if len(ck.Value) != 43 { // 32 random bytes, base64url
+				t.Errorf("token %q", ck.Value)
+			}
+			if d := ck.Expires.Sub(before); d < store.SessionMax-time.Minute || d > store.SessionMax+time.Minute {
+				t.Errorf("expires in %v, want the absolute expiry (%v)", d, store.SessionMax)
+			}
+			c = call{query: `{ me { email } }`, tls: tt.tls, cookies: cookies}
+			if r, _, _ := p.send(c); !strings.Contains(string(r.Data), editorEmail) {
+				t.Errorf("me with the new cookie: %s", r.body)
+			}
+		})
+	}
+}
+
+func TestMe(t *testing.T) {
+	p := newAuthPortal(t, server.Config{})
+	ck := p.login()
+	tests := []struct {
+		name        string
+		tls         bool
+		cookies     []*http.Cookie
+		want        string
+		wantCleared bool
+	}{
+		{"no cookie", false, nil, "null", false},
+		{"the session cookie", false, []*http.Cookie{ck}, `{"email":"` + editorEmail + `","role":"EDITOR"`, false},
+		{"an unknown token", false, []*http.Cookie{{Name: "portal_session", Value: "bm9wZQ"}}, "null", true},
+		{"an empty cookie", false, []*http.Cookie{{Name: "portal_session", Value: ""}}, "null", false},
+		{"the plain name over TLS is not read", true, []*http.Cookie{ck}, "null", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, cookies, h := p.send(call{query: `{ me { email role id } }`, tls: tt.tls, cookies: tt.cookies})
+			if r.status != 200 || len(r.Errors) > 0 || !strings.Contains(string(r.Data), tt.want) {
+				t.Fatalf("status %d: %s; want %s", r.status, r.body, tt.want)
+			}
+			cleared := len(cookies) == 1 && cookies[0].MaxAge < 0
+			if cleared != tt.wantCleared {
+				t.Errorf("cookie cleared: %v, want %v (%v)", cleared, tt.wantCleared, cookies)
+			}
+			if tt.want != "null" && !strings.Contains(h.Get("Cache-Control"), "no-store") {
+				t.Errorf("an answer to a signed-in browser may be cached: %v", h)
+			}
+		})
+	}
+
+	// A user's global ID is not resolved by node(id:), even for the user.
+	var data struct{ Me struct{ ID string } }
+	r, _, _ := p.send(call{query: `{ me { id } }`, cookies: []*http.Cookie{ck}})
+	json.Unmarshal(r.Data, &data)
+	if data.Me.ID == "" {
+		t.Fatalf("me: %s", r.body)
+	}
+	for _, cookies := range [][]*http.Cookie{nil, {ck}} {
+		r, _, _ := p.send(call{query: `query($id: ID!) { node(id: $id) { id } }`, vars: map[string]any{"id": data.Me.ID}, cookies: cookies})
+		if string(r.Data) != `{"node":null}` || len(r.Errors) > 0 {
+			t.Errorf("node(id: user): %s", r.body)
+		}
+	}
+}
+
+func TestLoginWrongCredentials(t *testing.T) {
+	p := newAuthPortal(t, server.Config{})
+	var bodies []string
+	for _, c := range []call{
+		loginCall(editorEmail, "wrong password here"),
+		loginCall("nobody@example.gov.rs", "wrong password here"),
+		loginCall("nobody@example.gov.rs", editorPassword),
+		loginCall("", ""),
+	} {
+		r, cookies, _ := p.send(c)
+		if r.code() != "UNAUTHENTICATED" || r.Errors[0].Message != "wrong email or password" || len(cookies) > 0 || r.status != 200 {
+			t.Errorf("%v: status %d, cookies %v: %s", c.vars, r.status, cookies, r.body)
+		}
+		bodies = append(bodies, r.body)
+	}
+	for _, b := range bodies[1:] {
+		if b != bodies[0] {
+			t.Errorf("answers differ:\n%s\n%s", bodies[0], b)
+		}
+	}
+}
+
+func TestLoginRateLimits(t *testing.T) {
+	t.Run("per account", func(t *testing.T) {
+		p := newAuthPortal(t, server.Config{})
+		for i := range store.MaxAccountFailures {
+			c := loginCall(editorEmail, "wrong password here")
+			c.remote = "198.51.100." + itoa(i+1) + ":4000" // from different addresses
+			if r, _, _ := p.send(c); r.code() != "UNAUTHENTICATED" {
+				t.Fatalf("failure %d: %s", i, r.body)
+			}
+		}
+		c := loginCall(strings.ToUpper(editorEmail), editorPassword) // the right password waits too
+		c.remote = "203.0.113.9:4000"
+		r, cookies, _ := p.send(c)
+		retry, _ := r.Errors[0].Extensions["retryAfter"].(float64)
+		if r.code() != "RATE_LIMITED" || retry < 1 || retry > store.LoginWindow.Seconds() || len(cookies) > 0 {
+			t.Fatalf("after %d failures: %s", store.MaxAccountFailures, r.body)
+		}
+		// Another account is not concerned.
+		if r, _, _ := p.send(loginCall("someone.else@example.gov.rs", "wrong password here")); r.code() != "UNAUTHENTICATED" {
+			t.Errorf("another account: %s", r.body)
+		}
+	})
+	t.Run("per address", func(t *testing.T) {
+		p := newAuthPortal(t, server.Config{})
+		for i := range store.MaxClientFailures {
+			c := loginCall("user"+itoa(i)+"@example.gov.rs", "wrong password here")
+			if r, _, _ := p.send(c); r.code() != "UNAUTHENTICATED" {
+				t.Fatalf("failure %d: %s", i, r.body)
+			}
+		}
+		if r, _, _ := p.send(loginCall(editorEmail, editorPassword)); r.code() != "RATE_LIMITED" {
+			t.Errorf("the same address: %s", r.body)
+		}
+		c := loginCall(editorEmail, editorPassword)
+		c.remote = "203.0.113.9:4000"
+		if r, _, _ := p.send(c); r.code() != "" {
+			t.Errorf("another address: %s", r.body)
+		}
+	})
+	t.Run("a success clears the account's failures", func(t *testing.T) {
+		p := newAuthPortal(t, server.Config{})
+		for range 2 {
+			for i := range store.MaxAccountFailures - 1 {
+				if r, _, _ := p.send(loginCall(editorEmail, "wrong password here")); r.code() != "UNAUTHENTICATED" {
+					t.Fatalf("failure %d: %s", i, r.body)
+				}
+			}
+			p.login()
+		}
+	})
+}
+
+func TestTrustedProxy(t *testing.T) {
+	proxies := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}
+	tests := []struct {
+		name    string
+		trusted []netip.Prefix
+		remote  string
+		xff     func(i int) string // the header of the i-th attempt
+		limited bool               // whether the 21st attempt is limited
+	}{
+		{"X-Forwarded-For ignored without --trusted-proxy", nil, "10.0.0.5:5000", func(i int) string { return "203.0.113." + itoa(i) }, true},
+		{"X-Forwarded-For ignored from an untrusted peer", proxies, "192.0.2.1:5000", func(i int) string { return "203.0.113." + itoa(i) }, true},
+		{"a trusted proxy names each client", proxies, "10.0.0.5:5000", func(i int) string { return "203.0.113." + itoa(i) }, false},
+		{"the last hop counts, not what the client wrote", proxies, "10.0.0.5:5000", func(i int) string { return "198.51.100." + itoa(i) + ", 203.0.113.7" }, true},
+		{"trusted hops are skipped", proxies, "10.0.0.5:5000", func(i int) string { return "203.0.113." + itoa(i) + ", 10.1.1.1" }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newAuthPortal(t, server.Config{TrustedProxies: tt.trusted})
+			var last *response
+			for i := range store.MaxClientFailures + 1 {
+				c := loginCall("user"+itoa(i)+"@example.gov.rs", "wrong password here")
+				c.remote = tt.remote
+				c.header = map[string]string{"X-Forwarded-For": tt.xff(i)}
+				last, _, _ = p.send(c)
+			}
+			if got := last.code() == "RATE_LIMITED"; got != tt.limited {
+				t.Errorf("21st attempt limited: %v, want %v: %s", got, tt.limited, last.body)
+			}
+		})
+	}
+}
+
+func TestLogout(t *testing.T) {
+	p := newAuthPortal(t, server.Config{})
+	ck := p.login()
+	other := p.login() // another browser
+	if p.me(ck) != editorEmail {
+		t.Fatal("not signed in")
+	}
+	r, cookies, _ := p.send(call{query: `mutation { logout }`, cookies: []*http.Cookie{ck}})
+	if string(r.Data) != `{"logout":true}` || len(cookies) != 1 || cookies[0].Name != ck.Name || cookies[0].MaxAge >= 0 || cookies[0].Value != "" {
+		t.Fatalf("logout: cookies %v: %s", cookies, r.body)
+	}
+	if got := p.me(ck); got != "" {
+		t.Errorf("the old cookie still signs in as %s", got)
+	}
+	if got := p.me(other); got != editorEmail {
+		t.Errorf("another browser's session ended too: %q", got)
+	}
+	// Signed out already: still true.
+	if r, _, _ := p.send(call{query: `mutation { logout }`}); string(r.Data) != `{"logout":true}` {
+		t.Errorf("logout without a session: %s", r.body)
+	}
+	// Signing in again from a signed-in browser ends its previous session.
+	r, cookies, _ = p.send(call{query: loginMutation, vars: map[string]any{"email": editorEmail, "password": editorPassword}, cookies: []*http.Cookie{other}})
+	if len(r.Errors) > 0 || len(cookies) != 1 || p.me(other) != "" || p.me(cookies[0]) != editorEmail {
+		t.Errorf("login over a session: %s", r.body)
+	}
+}
+
+func TestSessionExpiry(t *testing.T) {
+	tests := []struct {
+		name   string
+		waits  []time.Duration // uses of the session, each after this wait
+		signed []bool
+	}{
+		{"used within the idle time", []time.Duration{time.Hour, time.Hour + 59*time.Minute}, []bool{true, true}},
+		{"idle 2 h", []time.Duration{2 * time.Hour}, []bool{false}},
+		{"idle, then never again", []time.Duration{2*time.Hour + time.Minute, time.Minute}, []bool{false, false}},
+		{"12 h at most", []time.Duration{110 * time.Minute, 110 * time.Minute, 110 * time.Minute, 110 * time.Minute, 110 * time.Minute, 110 * time.Minute, 59 * time.Minute, time.Minute}, []bool{true, true, true, true, true, true, true, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newAuthPortal(t, server.Config{})
+			var mu sync.Mutex
+			now := time.Now()
+			p.store.SetClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now })
+			ck := p.login()
+			for i, wait := range tt.waits {
+				mu.Lock()
+				now = now.Add(wait)
+				mu.Unlock()
+				if got := p.me(ck) != ""; got != tt.signed[i] {
+					t.Fatalf("use %d: signed in %v, want %v", i, got, tt.signed[i])
+				}
+			}
+		})
+	}
+}
+
+// sqlLog records the SQL statements run.
+type sqlLog struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (s *sqlLog) BeforeQuery(ctx context.Context, e *bun.QueryEvent) context.Context { return ctx }
+func (s *sqlLog) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.list = append(s.list, e.Query)
+}
+
+func TestCrossSiteMutations(t *testing.T) {
+	const own = "http://example.com" // httptest's requests are for example.com
+	tests := []struct {
+		name      string
+		publicURL string
+		c         call
+		status    int    // 0: 200 and signed in
+		code      string // the error code of a refusal
+	}{
+		{"no Origin, no Sec-Fetch-Site (a script)", "", call{}, 0, ""},
+		{"same origin", "", call{header: map[string]string{"Origin": own, "Sec-Fetch-Site": "same-origin"}}, 0, ""},
+		{"Sec-Fetch-Site none (typed by the user)", "", call{header: map[string]string{"Sec-Fetch-Site": "none"}}, 0, ""},
+		{"the public URL's origin", "https://portal.example.gov.rs", call{header: map[string]string{"Origin": "https://portal.example.gov.rs"}}, 0, ""},
+		{"another origin", "", call{header: map[string]string{"Origin": "https://evil.example"}}, 403, "FORBIDDEN"},
+		{"another port", "", call{header: map[string]string{"Origin": "http://example.com:8081"}}, 403, "FORBIDDEN"},
+		{"another scheme", "", call{header: map[string]string{"Origin": "https://example.com"}}, 403, "FORBIDDEN"},
+		{"Origin null", "", call{header: map[string]string{"Origin": "null"}}, 403, "FORBIDDEN"},
+		{"Sec-Fetch-Site cross-site", "", call{header: map[string]string{"Sec-Fetch-Site": "cross-site"}}, 403, "FORBIDDEN"},
+		{"Sec-Fetch-Site same-site", "", call{header: map[string]string{"Origin": own, "Sec-Fetch-Site": "same-site"}}, 403, "FORBIDDEN"},
+		{"the request's host when a public URL is set", "https://portal.example.gov.rs", call{header: map[string]string{"Origin": own}}, 403, "FORBIDDEN"},
+		{"over GET", "", call{method: http.MethodGet}, 403, "FORBIDDEN"},
+		{"a form", "", call{contentType: "application/x-www-form-urlencoded"}, 415, "BAD_USER_INPUT"},
+		{"text/plain", "", call{contentType: "text/plain"}, 415, "BAD_USER_INPUT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newAuthPortal(t, server.Config{PublicURL: tt.publicURL})
+			rec := &sqlLog{}
+			p.store.AddQueryHook(rec)
+			c := tt.c
+			c.query, c.vars = loginMutation, map[string]any{"email": editorEmail, "password": editorPassword}
+			if c.method == http.MethodGet {
+				c.query = `mutation { login(email: "` + editorEmail + `", password: "` + editorPassword + `") { user { id } } }`
+			}
+			r, cookies, _ := p.send(c)
+			if tt.status == 0 {
+				if r.status != 200 || len(r.Errors) > 0 || len(cookies) != 1 {
+					t.Fatalf("status %d, cookies %v: %s", r.status, cookies, r.body)
+				}
+				return
+			}
+			if r.status != tt.status || r.code() != tt.code || len(cookies) > 0 || strings.Contains(r.body, `"data":{`) {
+				t.Errorf("status %d, cookies %v: %s; want %d %s", r.status, cookies, r.body, tt.status, tt.code)
+			}
+			if len(rec.list) > 0 {
+				t.Errorf("the refused mutation ran SQL: %q", rec.list)
+			}
+			// Queries stay open to every origin.
+			q := c
+			q.query, q.vars = `{ me { email } }`, nil
+			if tt.status == 403 && c.method != http.MethodGet {
+				if r, _, _ := p.send(q); r.status != 200 || len(r.Errors) > 0 {
+					t.Errorf("a query with the same headers: %d %s", r.status, r.body)
+				}
+			}
+		})
+	}
+}
+
+func TestCORSNeverAllowsCredentials(t *testing.T) {
+	for _, origins := range [][]string{nil, {"https://partner.example.org"}} {
+		p := newAuthPortal(t, server.Config{CORSOrigins: origins})
+		for _, method := range []string{"POST", "GET"} {
+			pre := httptest.NewRequest(http.MethodOptions, "/graphql", nil)
+			pre.Header.Set("Origin", "https://partner.example.org")
+			pre.Header.Set("Access-Control-Request-Method", method)
+			pre.Header.Set("Access-Control-Request-Headers", "content-type")
+			rec := httptest.NewRecorder()
+			p.handler.ServeHTTP(rec, pre)
+			if rec.Header().Get("Access-Control-Allow-Origin") == "" {
+				t.Errorf("origins %v, %s preflight: not allowed at all: %v", origins, method, rec.Header())
+			}
+			if v := rec.Header().Get("Access-Control-Allow-Credentials"); v != "" {
+				t.Errorf("origins %v, %s preflight: Allow-Credentials %q", origins, method, v)
+			}
+		}
+		// A signed-in editor's browser on a partner's page: the answer is never credentialed.
+		ck := p.login()
+		_, _, h := p.send(call{query: `{ me { email } }`, header: map[string]string{"Origin": "https://partner.example.org"}, cookies: []*http.Cookie{ck}})
+		if h.Get("Access-Control-Allow-Credentials") != "" {
+			t.Errorf("origins %v: a cross-origin answer allows credentials: %v", origins, h)
+		}
+	}
+}
+
+// TestPasswordNeverShown: no log line and no answer contains a password, whatever happens.
+func TestPasswordNeverShown(t *testing.T) {
+	var logs bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	t.Cleanup(func() { slog.SetDefault(old) })
+
+	p := newAuthPortal(t, server.Config{})
+	const wrong = "a wrong password, secret too"
+	var bodies strings.Builder
+	for _, c := range []call{
+		loginCall(editorEmail, editorPassword),
+		loginCall(editorEmail, wrong),
+		loginCall(editorEmail, wrong),
+		loginCall(editorEmail, wrong),
+		loginCall(editorEmail, wrong),
+		loginCall(editorEmail, wrong),
+		loginCall(editorEmail, wrong), // rate limited
+		{query: loginMutation, vars: map[string]any{"email": editorEmail, "password": editorPassword}, header: map[string]string{"Origin": "https://evil.example"}},
+		{query: `mutation { login(email: "x", password: "` + wrong + `" }`}, // does not parse
+	} {
+		r, _, _ := p.send(c)
+		bodies.WriteString(r.body)
+	}
+	p.store.Close() // the database fails: an internal error is logged
+	r, _, _ := p.send(loginCall("other@example.gov.rs", wrong))
+	if r.code() != "INTERNAL" {
+		t.Errorf("with the database closed: %s", r.body)
+	}
+	bodies.WriteString(r.body)
+	for _, pw := range []string{editorPassword, wrong} {
+		if strings.Contains(logs.String(), pw) {
+			t.Errorf("the logs show a password:\n%s", logs.String())
+		}
+		if strings.Contains(bodies.String(), pw) {
+			t.Errorf("an answer shows a password:\n%s", bodies.String())
+		}
+	}
+	if !strings.Contains(logs.String(), "internal error") {
+		t.Errorf("nothing was logged, so nothing was checked: %q", logs.String())
+	}
+}
