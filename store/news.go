@@ -125,8 +125,7 @@ func newsAfter(q *bun.SelectQuery, p Page, tag, alias string, desc bool) error {
 func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page, locale Locale) (*NewsConnection, error) {
 	desc := order != NewsOldestFirst
 	tag := "n" + string(order)
-	filter := func(q *bun.SelectQuery) (*bun.SelectQuery, error) { return newsFilter(q, f) }
-	q, err := filter(s.read.NewSelect().Model((*NewsItem)(nil)))
+	q, err := newsFilter(s.read.NewSelect().Model((*NewsItem)(nil)), f)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +141,7 @@ func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page
 		return nil, err
 	}
 	return newsConnection(items, p, tag, locale, func(ctx context.Context) (int, error) {
-		q, _ := filter(s.read.NewSelect().Model((*NewsItem)(nil)))
+		q, _ := newsFilter(s.read.NewSelect().Model((*NewsItem)(nil)), f) // f was checked above
 		n, err := q.Count(ctx)
 		return int(n), err
 	}), nil

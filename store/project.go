@@ -188,8 +188,7 @@ func projectConnection(items []*Project, p Page, order ProjectOrder, tag string,
 
 // Projects lists projects.
 func (s *Store) Projects(ctx context.Context, f *ProjectFilter, order ProjectOrder, p Page, locale Locale) (*ProjectConnection, error) {
-	filter := func(q *bun.SelectQuery) (*bun.SelectQuery, error) { return projectFilter(q, f) }
-	q, err := filter(s.read.NewSelect().Model((*Project)(nil)))
+	q, err := projectFilter(s.read.NewSelect().Model((*Project)(nil)), f)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +201,7 @@ func (s *Store) Projects(ctx context.Context, f *ProjectFilter, order ProjectOrd
 		return nil, err
 	}
 	return projectConnection(items, p, order, tag, locale, func(ctx context.Context) (int, error) {
-		q, _ := filter(s.read.NewSelect().Model((*Project)(nil)))
+		q, _ := projectFilter(s.read.NewSelect().Model((*Project)(nil)), f) // f was checked above
 		n, err := q.Count(ctx)
 		return int(n), err
 	}), nil

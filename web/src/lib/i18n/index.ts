@@ -38,3 +38,11 @@ export function plural(locale: Locale, forms: Plural, n: number): string {
 	const template = category === 'one' ? forms.one : category === 'few' ? forms.few : forms.other;
 	return fmt(template, { n: new Intl.NumberFormat(intlTag(locale)).format(n) });
 }
+
+/** What to tell a reader when a request failed: why, in their language, without jargon. */
+export function failureText(t: Messages, failure: { kind?: string; code?: string | null } | null | undefined): string {
+	if (failure?.kind === 'network') return t.errors.network;
+	if (failure?.kind === 'timeout') return t.errors.timeout;
+	if (failure?.code === 'RATE_LIMITED') return t.errors.rateLimited;
+	return t.errors.server;
+}

@@ -7,26 +7,10 @@ import type { PageLoad } from './$types';
 const ProjectQuery = graphql(`
 	query Project($slug: String!, $locale: Locale!) {
 		project(slug: $slug, locale: $locale) {
-			slug
+			...ProjectCard
 			locale
-			title
 			officialTitle
-			summary
 			descriptionHtml
-			status
-			startDate
-			endDate
-			datePrecision
-			budget {
-				amount
-				currency
-			}
-			funders {
-				...PartnerRef
-			}
-			implementers {
-				...PartnerRef
-			}
 			cooperatingPartners {
 				...PartnerRef
 			}
