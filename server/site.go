@@ -6,6 +6,8 @@ package server
 //	/{locale}/, /{locale}/news, …      the app's shell (index.html) with the page's lang,
 //	                                   title, description, canonical, hreflang and Open
 //	                                   Graph tags injected; 404 for an unknown item or route
+//	/admin, /admin/…                   the editors' area: the shell in Serbian Latin, never
+//	                                   cached or indexed (no-store, X-Robots-Tag: noindex)
 //	/_app/immutable/…, /favicon.svg, … the build's files, precompressed copies when accepted
 //	/_app/…, /x.js, /api/…, /media/…   a plain 404 when there is no such file
 //
@@ -271,6 +273,10 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Front end unavailable</title>\n<h1>Front end unavailable</h1>\n<p>%s The GraphQL API is at <a href=\"/graphiql\">/graphiql</a>.</p>\n</html>\n", s.problem)
 		return
 	}
+	if segs[0] == "admin" {
+		s.serveAdmin(w, r)
+		return
+	}
 	pg, err := s.route(r.Context(), segs)
 	if err != nil {
 		slog.ErrorContext(r.Context(), "site: page lookup", "path", p, "err", err)
@@ -351,6 +357,26 @@ func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(pg.status)
+	if r.Method != http.MethodHead {
+		io.WriteString(w, body)
+	}
+}
+
+// adminTitle is the <title> of the editors' area until the app sets its own.
+const adminTitle = "Uređivanje portala – Komesarijat za izbeglice i migracije"
+
+// serveAdmin sends the shell for the editors' area (/admin and everything under it): the
+// app decides what to show from the session. The interface is in Serbian Latin. It is
+// never stored by a cache (a page that depends on who is signed in) and never indexed.
+func (s *site) serveAdmin(w http.ResponseWriter, r *http.Request) {
+	body := s.shell[0] + `<html lang="sr-Latn">` + s.shell[1] +
+		"<title>" + html.EscapeString(adminTitle) + "</title>\n<meta name=\"robots\" content=\"noindex, nofollow\">" + s.shell[2]
+	h := w.Header()
+	setPageHeaders(h, s.csp)
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Robots-Tag", "noindex, nofollow")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		io.WriteString(w, body)
 	}

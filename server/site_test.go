@@ -614,3 +614,61 @@ func TestEmbeddedSite(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The editors' area is the app's shell too, in Serbian Latin, with the same CSP, but never
+// cached (it depends on who is signed in) and never indexed.
+func TestSiteAdmin(t *testing.T) {
+	p := newSitePortal(t, fixtureSite(), sitePublicURL)
+	// The same policy as the public pages', with the shell's inline script allowed by hash.
+	want := siteGet(p.handler, http.MethodGet, "/en/").Header().Get("Content-Security-Policy")
+	if !strings.Contains(want, cspHashSource(siteBootScript)) {
+		t.Fatalf("the public CSP %q has no hash of the boot script", want)
+	}
+	for _, target := range []string{"/admin", "/admin/", "/admin/news", "/admin/news/new", "/admin/news/TmV3c0l0ZW06MQ", "/admin/users?x=1", "/admin/a/b/c"} {
+		t.Run(target, func(t *testing.T) {
+			rec := siteGet(p.handler, http.MethodGet, target, "Accept-Language", "en-GB")
+			body := rec.Body.String()
+			h := rec.Header()
+			if rec.Code != http.StatusOK || h.Get("Content-Type") != "text/html; charset=utf-8" {
+				t.Fatalf("status %d, type %q, want 200 and the shell", rec.Code, h.Get("Content-Type"))
+			}
+			for _, s := range []string{`<html lang="sr-Latn">`, "<title>Uređivanje portala – Komesarijat za izbeglice i migracije</title>", `<meta name="robots" content="noindex, nofollow">`, siteBootScript} {
+				if !strings.Contains(body, s) {
+					t.Errorf("no %s in\n%s", s, body)
+				}
+			}
+			if strings.Contains(body, "<!--portal-meta-->") || strings.Contains(body, "og:title") || strings.Contains(body, "canonical") {
+				t.Errorf("public meta in the editors' shell:\n%s", body)
+			}
+			for name, value := range map[string]string{
+				"Cache-Control":           "no-store",
+				"X-Robots-Tag":            "noindex, nofollow",
+				"Content-Security-Policy": want,
+				"X-Frame-Options":         "DENY",
+			} {
+				if got := h.Get(name); got != value {
+					t.Errorf("%s: %q, want %q", name, got, value)
+				}
+			}
+			if h.Get("ETag") != "" || strings.Contains(h.Get("Vary"), "Accept-Language") {
+				t.Errorf("headers %v: no ETag, no Vary on the language", h)
+			}
+		})
+	}
+	if rec := siteGet(p.handler, http.MethodHead, "/admin/news"); rec.Code != http.StatusOK || rec.Body.Len() != 0 || rec.Header().Get("Cache-Control") != "no-store" {
+		t.Errorf("HEAD /admin/news: status %d, %d bytes, %v", rec.Code, rec.Body.Len(), rec.Header())
+	}
+	// Files are never the shell, under /admin as anywhere; other methods are refused.
+	for _, target := range []string{"/admin/x.js", "/admin/news/a.css"} {
+		if rec := siteGet(p.handler, http.MethodGet, target); rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "<html") {
+			t.Errorf("%s: status %d, want a plain 404", target, rec.Code)
+		}
+	}
+	if rec := siteGet(p.handler, http.MethodPost, "/admin"); rec.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST /admin: status %d, want 405", rec.Code)
+	}
+	// /administration is not the editors' area: a public 404.
+	if rec := siteGet(p.handler, http.MethodGet, "/administration"); rec.Code != http.StatusNotFound {
+		t.Errorf("/administration: status %d, want 404", rec.Code)
+	}
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, request } from './api';
+import { ApiError, request, type TypedDocument } from './api';
 import type { TypedDocumentString } from './gql/graphql';
 
 const Doc = 'query Topics($locale: Locale!) { topics(locale: $locale) { slug } }' as unknown as TypedDocumentString<
@@ -42,6 +42,18 @@ describe('request', () => {
 		expect(headers.Accept).toBe('application/graphql-response+json, application/json');
 		expect(JSON.parse(init.body as string)).toEqual({ query: String(Doc), variables: { locale: 'EN' } });
 		expect(init.signal).toBeInstanceOf(AbortSignal);
+	});
+
+	it('sends mutations the same way: POST with JSON, same-origin credentials, never GET', async () => {
+		const Logout = 'mutation AdminLogout { logout }' as unknown as TypedDocument<{ logout: boolean }, Record<string, never>>;
+		const fetch = vi.fn(async () => json({ data: { logout: true } }));
+		expect(await request(Logout, {}, { fetch })).toEqual({ logout: true });
+		const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+		expect(url).toBe('/graphql');
+		expect(init.method).toBe('POST');
+		expect(init.credentials).toBe('same-origin');
+		expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+		expect(JSON.parse(init.body as string).query).toBe('mutation AdminLogout { logout }');
 	});
 
 	it('turns GraphQL errors into an ApiError with extensions.code', async () => {

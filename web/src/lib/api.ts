@@ -1,7 +1,14 @@
 // The one way the site talks to the API: POST /graphql on the same origin, JSON in and
 // out, typed by the documents graphql-codegen generates (string documents, no GraphQL
 // runtime in the browser). No client library.
-import type { TypedDocumentString } from './gql/graphql';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+
+/**
+ * A GraphQL document as graphql-codegen's string mode makes it: a string that carries its
+ * result and variables types. Structural, so that the public site's generated documents
+ * (lib/gql) and the editors' (lib/admin/gql) both fit.
+ */
+export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
 
 /** `extensions.code` values the API documents; anything else is kept as a string. */
 export type ErrorCode =
@@ -91,7 +98,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * any `errors` is an error: the site never shows partial data.
  */
 export async function request<TResult, TVariables>(
-	document: TypedDocumentString<TResult, TVariables>,
+	document: TypedDocument<TResult, TVariables>,
 	variables: TVariables,
 	options: RequestOptions = {}
 ): Promise<TResult> {

@@ -1,0 +1,4 @@
+import { loadList } from '$lib/admin/pages';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ fetch, url }) => loadList('partners', { fetch, url });
