@@ -30,14 +30,15 @@ func exportJSON(t testing.TB, s *Store) []byte {
 func normalized(c *Content) *Content {
 	out := &Content{}
 	out.Topics = append(out.Topics, c.Topics...)
+	// A project's or partner's publishedAt is the import's time when the source has none.
 	for _, p := range c.Partners {
-		p.Note = ""
+		p.Note, p.PublishedAt = "", nil
 		out.Partners = append(out.Partners, p)
 	}
 	sorted := func(l []string) []string { l = slices.Clone(orEmpty(l)); slices.Sort(l); return l }
 	list := func(l LocalizedList) LocalizedList { return LocalizedList{Sr: orEmpty(l.Sr), En: orEmpty(l.En)} }
 	for _, p := range c.Projects {
-		p.Note = ""
+		p.Note, p.PublishedAt = "", nil
 		if p.DatePrecision == "" {
 			p.DatePrecision = Day
 		}
