@@ -159,7 +159,8 @@ func TestNewsLifecycle(t *testing.T) {
 
 	// A stale version is a conflict and changes nothing.
 	update := `mutation($id: ID!, $v: Int!, $in: NewsInput!) { updateNewsItem(id: $id, version: $v, input: $in) { ` + sourceFields + ` } }`
-	in := map[string]any{"slug": item.Slug, "title": map[string]any{"sr": "Ђурђевдански сусрет у Суботици 2026"}, "topics": []string{"asylum"}}
+	in := map[string]any{"slug": item.Slug, "title": map[string]any{"sr": "Ђурђевдански сусрет у Суботици 2026"}, "topics": []string{"asylum"},
+		"summary": map[string]any{"sr": "Кратко о сусрету."}, "body": map[string]any{"sr": "Текст **вести**."}}
 	r := e.as(e.admin, update, map[string]any{"id": item.ID, "v": 1, "in": in}, nil)
 	if r.code() != "CONFLICT" || r.Errors[0].Extensions["currentVersion"] != float64(2) {
 		t.Fatalf("stale update: %s", r.body)

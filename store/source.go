@@ -225,17 +225,17 @@ type SourceEdge struct {
 	Node   Source
 }
 
-// stateSQL is the condition of a state; its argument, when it has one, is the time now.
-func stateSQL(alias string, st PublicationState) string {
+// stateSQL is the condition of a state at now, with its arguments.
+func stateSQL(alias string, st PublicationState, now time.Time) (string, []any) {
 	switch st {
 	case Draft:
-		return alias + ".state = 'DRAFT' AND " + alias + ".deleted_at IS NULL"
+		return alias + ".state = 'DRAFT' AND " + alias + ".deleted_at IS NULL", nil
 	case Scheduled:
-		return alias + ".state = 'PUBLISHED' AND " + alias + ".deleted_at IS NULL AND " + alias + ".published_at > ?"
+		return alias + ".state = 'PUBLISHED' AND " + alias + ".deleted_at IS NULL AND " + alias + ".published_at > ?", []any{now}
 	case Published:
-		return publicSQL(alias)
+		return publicSQL(alias), []any{now}
 	}
-	return alias + ".deleted_at IS NOT NULL"
+	return alias + ".deleted_at IS NOT NULL", nil
 }
 
 // sourceSelect selects the rows of a kind with the email of who changed them last.
@@ -261,7 +261,8 @@ func (s *Store) Sources(ctx context.Context, kind SearchKind, f *SourceFilter, p
 		} else {
 			q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
 				for _, st := range states {
-					q.WhereOr(stateSQL(info.alias, st), now)
+					cond, args := stateSQL(info.alias, st, now)
+					q.WhereOr(cond, args...)
 				}
 				return q
 			})
