@@ -170,7 +170,9 @@ func TestNewsLifecycle(t *testing.T) {
 	if upd.UpdateNewsItem.Editorial.Version != 3 || *upd.UpdateNewsItem.Editorial.ChangedBy != adminEmail || upd.UpdateNewsItem.Slug != item.Slug {
 		t.Fatalf("updated: %+v", upd.UpdateNewsItem)
 	}
-	var pubItem struct{ NewsItem struct{ Title, UpdatedAt *string } }
+	var pubItem struct {
+		NewsItem struct{ Title, UpdatedAt *string }
+	}
 	e.ok(nil, `query($s: String!) { newsItem(slug: $s, locale: SR_LATN) { title updatedAt } }`, map[string]any{"s": item.Slug}, &pubItem)
 	if *pubItem.NewsItem.Title != "Đurđevdanski susret u Subotici 2026" || pubItem.NewsItem.UpdatedAt == nil {
 		t.Fatalf("public after update: %+v", pubItem)
@@ -371,7 +373,9 @@ func TestEditorialRefusals(t *testing.T) {
 		for _, table := range []string{"news", "projects", "partners", "audit"} {
 			var c struct{ Sources struct{ TotalCount int } }
 			if table == "audit" {
-				var a struct{ AuditLog struct{ Edges []struct{ Cursor string } } }
+				var a struct {
+					AuditLog struct{ Edges []struct{ Cursor string } }
+				}
 				e.ok(e.admin, `{ auditLog(first: 100) { edges { cursor } } }`, nil, &a)
 				n += len(a.AuditLog.Edges)
 				continue
@@ -476,7 +480,9 @@ func TestSlugsAndProjects(t *testing.T) {
 
 func TestUsersByAdmins(t *testing.T) {
 	e := newEditors(t)
-	var created struct{ CreateUser struct{ ID, Email, Role string } }
+	var created struct {
+		CreateUser struct{ ID, Email, Role string }
+	}
 	e.ok(e.admin, `mutation { createUser(email: "New.Editor@Example.gov.rs", password: "a fine long password", role: EDITOR) { id email role } }`, nil, &created)
 	if created.CreateUser.Email != "new.editor@example.gov.rs" {
 		t.Fatalf("created: %+v", created)
