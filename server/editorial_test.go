@@ -528,3 +528,27 @@ func TestEditorMarkdownIsSanitised(t *testing.T) {
 		}
 	}
 }
+
+// A draft's page is a 404 with no title of its own; published, it is a page.
+func TestDraftPagesAreNotFound(t *testing.T) {
+	p := newSitePortal(t, fixtureSite(), "")
+	ctx := context.Background()
+	u, err := p.store.CreateUser(ctx, editorEmail, editorPassword, store.RoleEditor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := p.store.CreateNewsItem(ctx, u, store.NewsInput{Title: store.Localized{Sr: "Тајна вест"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "/sr-latn/news/" + src.Slug()
+	if rec := siteGet(p.handler, "GET", page); rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "Tajna") {
+		t.Fatalf("a draft's page: %d %s", rec.Code, rec.Body.String())
+	}
+	if _, err := p.store.ChangeState(ctx, u, src.GlobalID(), 1, store.Transition{Action: store.ActionPublish}); err != nil {
+		t.Fatal(err)
+	}
+	if rec := siteGet(p.handler, "GET", page); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Tajna vest") {
+		t.Fatalf("a published page: %d %s", rec.Code, rec.Body.String())
+	}
+}
