@@ -286,6 +286,7 @@ func serve(args []string) error {
 		PublicURL:      *publicURL,
 		TrustedProxies: proxies,
 	})
+	go st.RunPublisher(ctx) // scheduled items enter search on time
 	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", *db)
 	err = server.Serve(ctx, *addr, h, 10*time.Second)
 	slog.Info("stopped")

@@ -18,6 +18,7 @@ const (
 	CodeUnauthenticated = "UNAUTHENTICATED"
 	CodeForbidden       = "FORBIDDEN"
 	CodeNotFound        = "NOT_FOUND"
+	CodeConflict        = "CONFLICT"
 	CodeRateLimited     = "RATE_LIMITED"
 	CodeQueryTooComplex = "QUERY_TOO_COMPLEX"
 	CodeInternal        = "INTERNAL"
@@ -31,12 +32,17 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	e := graphql.DefaultErrorPresenter(ctx, err)
 	var input *store.InputError
 	var limited *store.RateLimitError
+	var conflict *store.ConflictError
 	var inner *gqlerror.Error
 	switch {
 	case errors.As(err, &input):
 		e.Message = input.Error()
 		setCode(e, CodeBadUserInput)
 		e.Extensions["field"] = input.Field
+	case errors.As(err, &conflict):
+		e.Message = conflict.Error()
+		setCode(e, CodeConflict)
+		e.Extensions["currentVersion"] = conflict.Current
 	case errors.As(err, &limited):
 		e.Message = limited.Error()
 		setCode(e, CodeRateLimited)

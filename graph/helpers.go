@@ -29,3 +29,12 @@ func (r *projectResolver) partnersIn(ctx context.Context, p *store.Project, role
 	byRole, err := loadersFrom(ctx).partnersOfProjects.Load(ctx, key{p.ID, p.Requested()})
 	return byRole[role], err
 }
+
+// changeState runs a state change for a signed-in editor (of one of roles, when given).
+func (r *mutationResolver) changeState(ctx context.Context, id string, version int, t store.Transition, roles ...store.Role) (store.Source, error) {
+	u, err := requireRole(ctx, roles...)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.ChangeState(ctx, u, id, version, t)
+}

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/agency/portal/graph/model"
 	"github.com/agency/portal/store"
@@ -35,6 +36,103 @@ func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
+// CreateNewsItem is the resolver for the createNewsItem field.
+func (r *mutationResolver) CreateNewsItem(ctx context.Context, input store.NewsInput) (*store.NewsSource, error) {
+	u, err := requireRole(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.CreateNewsItem(ctx, u, input)
+}
+
+// UpdateNewsItem is the resolver for the updateNewsItem field.
+func (r *mutationResolver) UpdateNewsItem(ctx context.Context, id string, version int, input store.NewsInput) (*store.NewsSource, error) {
+	u, err := requireRole(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.UpdateNewsItem(ctx, u, id, version, input)
+}
+
+// CreateProject is the resolver for the createProject field.
+func (r *mutationResolver) CreateProject(ctx context.Context, input store.ProjectInput) (*store.ProjectSource, error) {
+	u, err := requireRole(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.CreateProject(ctx, u, input)
+}
+
+// UpdateProject is the resolver for the updateProject field.
+func (r *mutationResolver) UpdateProject(ctx context.Context, id string, version int, input store.ProjectInput) (*store.ProjectSource, error) {
+	u, err := requireRole(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.UpdateProject(ctx, u, id, version, input)
+}
+
+// CreatePartner is the resolver for the createPartner field.
+func (r *mutationResolver) CreatePartner(ctx context.Context, input store.PartnerInput) (*store.PartnerSource, error) {
+	u, err := requireRole(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.CreatePartner(ctx, u, input)
+}
+
+// UpdatePartner is the resolver for the updatePartner field.
+func (r *mutationResolver) UpdatePartner(ctx context.Context, id string, version int, input store.PartnerInput) (*store.PartnerSource, error) {
+	u, err := requireRole(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.UpdatePartner(ctx, u, id, version, input)
+}
+
+// Publish is the resolver for the publish field.
+func (r *mutationResolver) Publish(ctx context.Context, id string, version int, at *time.Time) (store.Source, error) {
+	return r.changeState(ctx, id, version, store.Transition{Action: store.ActionPublish, At: at})
+}
+
+// Schedule is the resolver for the schedule field.
+func (r *mutationResolver) Schedule(ctx context.Context, id string, version int, at time.Time) (store.Source, error) {
+	return r.changeState(ctx, id, version, store.Transition{Action: store.ActionSchedule, At: &at})
+}
+
+// Unpublish is the resolver for the unpublish field.
+func (r *mutationResolver) Unpublish(ctx context.Context, id string, version int) (store.Source, error) {
+	return r.changeState(ctx, id, version, store.Transition{Action: store.ActionUnpublish})
+}
+
+// DeleteItem is the resolver for the deleteItem field.
+func (r *mutationResolver) DeleteItem(ctx context.Context, id string, version int) (store.Source, error) {
+	return r.changeState(ctx, id, version, store.Transition{Action: store.ActionDelete})
+}
+
+// RestoreItem is the resolver for the restoreItem field.
+func (r *mutationResolver) RestoreItem(ctx context.Context, id string, version int) (store.Source, error) {
+	return r.changeState(ctx, id, version, store.Transition{Action: store.ActionRestore}, store.RoleAdmin)
+}
+
+// CreateUser is the resolver for the createUser field.
+func (r *mutationResolver) CreateUser(ctx context.Context, email string, password string, role store.Role) (*store.User, error) {
+	u, err := requireRole(ctx, store.RoleAdmin)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.AddUser(ctx, u, email, password, role)
+}
+
+// UpdateUser is the resolver for the updateUser field.
+func (r *mutationResolver) UpdateUser(ctx context.Context, id string, role *store.Role, disabled *bool) (*store.User, error) {
+	u, err := requireRole(ctx, store.RoleAdmin)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.ChangeUser(ctx, u, id, role, disabled)
+}
+
 // Topics is the resolver for the topics field.
 func (r *newsItemResolver) Topics(ctx context.Context, obj *store.NewsItem) ([]*store.Topic, error) {
 	return loadersFrom(ctx).topicsOfNews.Load(ctx, key{obj.ID, obj.Requested()})
@@ -48,6 +146,11 @@ func (r *newsItemResolver) Projects(ctx context.Context, obj *store.NewsItem) ([
 // Partners is the resolver for the partners field.
 func (r *newsItemResolver) Partners(ctx context.Context, obj *store.NewsItem) ([]*store.Partner, error) {
 	return loadersFrom(ctx).partnersOfNews.Load(ctx, key{obj.ID, obj.Requested()})
+}
+
+// Preview is the resolver for the preview field.
+func (r *newsSourceResolver) Preview(ctx context.Context, obj *store.NewsSource, locale *store.Locale) (*store.NewsItem, error) {
+	return obj.Preview(or(locale, store.SrCyrl)), nil
 }
 
 // Projects is the resolver for the projects field.
@@ -70,6 +173,11 @@ func (r *partnerResolver) News(ctx context.Context, obj *store.Partner, first *i
 		return nil, err
 	}
 	return loadersFrom(ctx).newsOfPartners.Load(ctx, pageKey{ID: obj.ID, Locale: obj.Requested(), Page: page})
+}
+
+// Preview is the resolver for the preview field.
+func (r *partnerSourceResolver) Preview(ctx context.Context, obj *store.PartnerSource, locale *store.Locale) (*store.Partner, error) {
+	return obj.Preview(or(locale, store.SrCyrl)), nil
 }
 
 // Funders is the resolver for the funders field.
@@ -99,6 +207,11 @@ func (r *projectResolver) News(ctx context.Context, obj *store.Project, first *i
 		return nil, err
 	}
 	return loadersFrom(ctx).newsOfProjects.Load(ctx, pageKey{ID: obj.ID, Locale: obj.Requested(), Page: page})
+}
+
+// Preview is the resolver for the preview field.
+func (r *projectSourceResolver) Preview(ctx context.Context, obj *store.ProjectSource, locale *store.Locale) (*store.Project, error) {
+	return obj.Preview(or(locale, store.SrCyrl)), nil
 }
 
 // News is the resolver for the news field.
@@ -167,25 +280,93 @@ func (r *queryResolver) Node(ctx context.Context, id string, locale *store.Local
 	return orNil(r.store.Node(ctx, id, or(locale, store.SrCyrl)))
 }
 
+// Sources is the resolver for the sources field.
+func (r *queryResolver) Sources(ctx context.Context, kind store.SearchKind, first *int, after *string, filter *store.SourceFilter) (*store.SourceConnection, error) {
+	if _, err := requireRole(ctx); err != nil {
+		return nil, err
+	}
+	page, err := store.PageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.Sources(ctx, kind, filter, page)
+}
+
+// Source is the resolver for the source field.
+func (r *queryResolver) Source(ctx context.Context, id string) (store.Source, error) {
+	if _, err := requireRole(ctx); err != nil {
+		return nil, err
+	}
+	return orNil(r.store.Source(ctx, id))
+}
+
+// RenderMarkdown is the resolver for the renderMarkdown field.
+func (r *queryResolver) RenderMarkdown(ctx context.Context, markdown string, locale *store.Locale) (string, error) {
+	if _, err := requireRole(ctx); err != nil {
+		return "", err
+	}
+	return store.RenderMarkdown(markdown, or(locale, store.SrCyrl))
+}
+
+// SuggestSlug is the resolver for the suggestSlug field.
+func (r *queryResolver) SuggestSlug(ctx context.Context, kind store.SearchKind, title string, id *string) (string, error) {
+	if _, err := requireRole(ctx); err != nil {
+		return "", err
+	}
+	return r.store.SuggestSlug(ctx, kind, title, id)
+}
+
+// Users is the resolver for the users field.
+func (r *queryResolver) Users(ctx context.Context) ([]*store.User, error) {
+	if _, err := requireRole(ctx, store.RoleAdmin); err != nil {
+		return nil, err
+	}
+	return r.store.Users(ctx)
+}
+
+// AuditLog is the resolver for the auditLog field.
+func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string, item *string) (*store.AuditConnection, error) {
+	if _, err := requireRole(ctx, store.RoleAdmin); err != nil {
+		return nil, err
+	}
+	page, err := store.PageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.AuditLog(ctx, item, page)
+}
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 // NewsItem returns NewsItemResolver implementation.
 func (r *Resolver) NewsItem() NewsItemResolver { return &newsItemResolver{r} }
 
+// NewsSource returns NewsSourceResolver implementation.
+func (r *Resolver) NewsSource() NewsSourceResolver { return &newsSourceResolver{r} }
+
 // Partner returns PartnerResolver implementation.
 func (r *Resolver) Partner() PartnerResolver { return &partnerResolver{r} }
 
+// PartnerSource returns PartnerSourceResolver implementation.
+func (r *Resolver) PartnerSource() PartnerSourceResolver { return &partnerSourceResolver{r} }
+
 // Project returns ProjectResolver implementation.
 func (r *Resolver) Project() ProjectResolver { return &projectResolver{r} }
+
+// ProjectSource returns ProjectSourceResolver implementation.
+func (r *Resolver) ProjectSource() ProjectSourceResolver { return &projectSourceResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type (
-	mutationResolver struct{ *Resolver }
-	newsItemResolver struct{ *Resolver }
-	partnerResolver  struct{ *Resolver }
-	projectResolver  struct{ *Resolver }
-	queryResolver    struct{ *Resolver }
+	mutationResolver      struct{ *Resolver }
+	newsItemResolver      struct{ *Resolver }
+	newsSourceResolver    struct{ *Resolver }
+	partnerResolver       struct{ *Resolver }
+	partnerSourceResolver struct{ *Resolver }
+	projectResolver       struct{ *Resolver }
+	projectSourceResolver struct{ *Resolver }
+	queryResolver         struct{ *Resolver }
 )

@@ -128,7 +128,7 @@ func TestCursorSurvivesInserts(t *testing.T) {
 	var before struct{ News conn }
 	p.data(`query($a: String) { news(first: 5, after: $a) { `+connFields+` } }`, map[string]any{"a": first.News.PageInfo.EndCursor}, &before)
 	// Newer and older items arrive.
-	mustImport(t, p, `{"news":[{"slug":"newer","title":{"sr":"","en":"Newer"},"summary":{"sr":"","en":""},"body":{"sr":"","en":""},"publishedAt":"2030-01-01T00:00:00Z","updatedAt":null,"topics":[],"projects":[],"partners":[]},
+	mustImport(t, p, `{"news":[{"slug":"newer","title":{"sr":"","en":"Newer"},"summary":{"sr":"","en":""},"body":{"sr":"","en":""},"publishedAt":"2026-01-01T00:00:00Z","updatedAt":null,"topics":[],"projects":[],"partners":[]},
 		{"slug":"older","title":{"sr":"","en":"Older"},"summary":{"sr":"","en":""},"body":{"sr":"","en":""},"publishedAt":"2001-01-01T00:00:00Z","updatedAt":null,"topics":[],"projects":[],"partners":[]}]}`)
 	var after struct{ News conn }
 	p.data(`query($a: String) { news(first: 5, after: $a) { `+connFields+` } }`, map[string]any{"a": first.News.PageInfo.EndCursor}, &after)

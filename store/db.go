@@ -36,8 +36,9 @@ type Store struct {
 	read  *bun.DB // many connections, query_only
 	write *bun.DB // one connection, BEGIN IMMEDIATE
 
-	now     func() time.Time // the clock: time.Now, or a test's (SetClock)
-	limiter *loginLimiter    // failed logins, in memory
+	now       func() time.Time // the clock: time.Now, or a test's (SetClock)
+	limiter   *loginLimiter    // failed logins, in memory
+	scheduled chan struct{}    // wakes RunPublisher when a schedule changes
 }
 
 // Open opens (creating when missing) the database file at path and brings its schema up
@@ -52,7 +53,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{write: write, now: time.Now, limiter: newLoginLimiter()}
+	s := &Store{write: write, now: time.Now, limiter: newLoginLimiter(), scheduled: make(chan struct{}, 1)}
 	if err := s.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"time"
 
 	"github.com/uptrace/bun"
 )
@@ -40,11 +39,8 @@ func (s *Store) Export(ctx context.Context) (*Content, error) {
 		if err := tx.NewSelect().Model(&partners).Order("slug").Scan(ctx); err != nil {
 			return err
 		}
-		for _, p := range partners {
-			c.Partners = append(c.Partners, PartnerDoc{
-				Slug: p.Slug, Name: Localized{Sr: p.Sr.Name, En: p.En.Name}, Acronym: deref(p.Acronym), Kind: p.Kind,
-				Website: deref(p.Website), Description: Localized{Sr: p.Sr.Description, En: p.En.Description},
-			})
+		for i := range partners {
+			c.Partners = append(c.Partners, partnerDoc(&partners[i]))
 		}
 
 		var projects []Project
@@ -63,34 +59,9 @@ func (s *Store) Export(ctx context.Context) (*Content, error) {
 				return err
 			}
 		}
-		for _, p := range projects {
-			budget := p.Budget
-			if budget != nil && budget.Amount == "" && budget.Currency == "" {
-				budget = nil
-			}
-			list := func(sr, en []string) LocalizedList { return LocalizedList{Sr: orEmpty(sr), En: orEmpty(en)} }
-			c.Projects = append(c.Projects, ProjectDoc{
-				Slug:               p.Slug,
-				Title:              Localized{Sr: p.Sr.Title, En: p.En.Title},
-				OfficialTitle:      Localized{Sr: p.Sr.OfficialTitle, En: p.En.OfficialTitle},
-				Summary:            Localized{Sr: p.Sr.Summary, En: p.En.Summary},
-				Description:        Localized{Sr: p.Sr.Description, En: p.En.Description},
-				Status:             p.Status,
-				StartDate:          p.StartDate,
-				EndDate:            p.EndDate,
-				DatePrecision:      p.DatePrecision,
-				Budget:             budget,
-				Funders:            orEmpty(roles[Funder][p.ID]),
-				Implementers:       orEmpty(roles[Implementer][p.ID]),
-				Partners:           orEmpty(roles[Cooperating][p.ID]),
-				Areas:              orEmpty(areas[p.ID]),
-				Locations:          list(p.Sr.Locations, p.En.Locations),
-				ExpectedResults:    list(p.Sr.ExpectedResults, p.En.ExpectedResults),
-				Objectives:         list(p.Sr.Objectives, p.En.Objectives),
-				SpecificObjectives: list(p.Sr.SpecificObjectives, p.En.SpecificObjectives),
-				TargetGroups:       list(p.Sr.TargetGroups, p.En.TargetGroups),
-				URL:                deref(p.URL),
-			})
+		for i := range projects {
+			p := &projects[i]
+			c.Projects = append(c.Projects, projectDoc(p, areas[p.ID], roles[Funder][p.ID], roles[Implementer][p.ID], roles[Cooperating][p.ID]))
 		}
 
 		var news []NewsItem
@@ -107,23 +78,9 @@ func (s *Store) Export(ctx context.Context) (*Content, error) {
 				return err
 			}
 		}
-		for _, n := range news {
-			var updated *time.Time
-			if n.UpdatedAt != nil {
-				u := n.UpdatedAt.UTC()
-				updated = &u
-			}
-			c.News = append(c.News, NewsDoc{
-				Slug:        n.Slug,
-				Title:       Localized{Sr: n.Sr.Title, En: n.En.Title},
-				Summary:     Localized{Sr: n.Sr.Summary, En: n.En.Summary},
-				Body:        Localized{Sr: n.Sr.Body, En: n.En.Body},
-				PublishedAt: n.PublishedAt.UTC(),
-				UpdatedAt:   updated,
-				Topics:      orEmpty(links["topics"][n.ID]),
-				Projects:    orEmpty(links["projects"][n.ID]),
-				Partners:    orEmpty(links["partners"][n.ID]),
-			})
+		for i := range news {
+			n := &news[i]
+			c.News = append(c.News, newsDoc(n, links["topics"][n.ID], links["projects"][n.ID], links["partners"][n.ID]))
 		}
 		return nil
 	})
@@ -151,13 +108,6 @@ func exportLinks(ctx context.Context, tx bun.Tx, query string, args ...any) (map
 		out[id] = append(out[id], slug)
 	}
 	return out, rows.Err()
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // Encode writes the content as indented JSON, the format DecodeContent reads. HTML

@@ -30,14 +30,15 @@ func exportJSON(t testing.TB, s *Store) []byte {
 func normalized(c *Content) *Content {
 	out := &Content{}
 	out.Topics = append(out.Topics, c.Topics...)
+	// A project's or partner's publishedAt is the import's time when the source has none.
 	for _, p := range c.Partners {
-		p.Note = ""
+		p.Note, p.PublishedAt = "", nil
 		out.Partners = append(out.Partners, p)
 	}
 	sorted := func(l []string) []string { l = slices.Clone(orEmpty(l)); slices.Sort(l); return l }
 	list := func(l LocalizedList) LocalizedList { return LocalizedList{Sr: orEmpty(l.Sr), En: orEmpty(l.En)} }
 	for _, p := range c.Projects {
-		p.Note = ""
+		p.Note, p.PublishedAt = "", nil
 		if p.DatePrecision == "" {
 			p.DatePrecision = Day
 		}
@@ -192,5 +193,58 @@ func TestExportKeepsPartnerOrder(t *testing.T) {
 	}
 	if !reflect.DeepEqual(normalized(c), normalized(got)) {
 		t.Errorf("export differs:\nwant %+v\n got %+v", normalized(c), normalized(got))
+	}
+}
+
+// Drafts, scheduled and deleted items, covers and publication times survive export and
+// import, and the public sees the same items in both databases.
+func TestExportKeepsEditorialState(t *testing.T) {
+	ctx := context.Background()
+	future := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
+	past := time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)
+	cover := &CoverDoc{ImageFile: ImageFile{Name: "0123456789abcdef", Type: "image/jpeg", Width: 800, Height: 600, Bytes: 1234,
+		Variants: []ImageVariant{{Width: 480, Height: 360, File: "0123456789abcdef-480.jpg"}}}, Alt: Localized{Sr: "Мапа", En: "A map"}}
+	c := &Content{
+		Partners: []PartnerDoc{{Slug: "draft-partner", Name: Localized{En: "Draft"}, Kind: NGO, EditorialDoc: EditorialDoc{Draft: true}}},
+		Projects: []ProjectDoc{{Slug: "deleted-project", Title: Localized{En: "Gone"}, Status: Ongoing, PublishedAt: &past,
+			Cover: cover, EditorialDoc: EditorialDoc{DeletedAt: &past}}},
+		News: []NewsDoc{
+			{Slug: "scheduled", Title: Localized{En: "Later"}, PublishedAt: future, Cover: cover},
+			{Slug: "public", Title: Localized{En: "Now"}, PublishedAt: past},
+		},
+	}
+	s1 := openTemp(t)
+	if err := s1.Import(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	a := exportJSON(t, s1)
+	decoded, err := DecodeContent(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2 := openTemp(t)
+	if err := s2.Import(ctx, decoded); err != nil {
+		t.Fatal(err)
+	}
+	if b := exportJSON(t, s2); !bytes.Equal(a, b) {
+		t.Fatalf("export → import → export changed:\n%s\n----\n%s", a, b)
+	}
+	for _, s := range []*Store{s1, s2} {
+		news, err := s.News(ctx, nil, NewsNewestFirst, Page{First: 10}, En)
+		if err != nil {
+			t.Fatal(err)
+		}
+		projects, _ := s.Projects(ctx, nil, ProjectsLatestFirst, Page{First: 10}, En)
+		partners, _ := s.Partners(ctx, nil, Page{First: 10}, En)
+		if len(news.Edges) != 1 || news.Edges[0].Node.Slug != "public" || len(projects.Edges) != 0 || len(partners.Edges) != 0 {
+			t.Errorf("public: %d news, %d projects, %d partners", len(news.Edges), len(projects.Edges), len(partners.Edges))
+		}
+	}
+	got := decoded.News[1] // by slug: public, scheduled
+	if got.Slug != "scheduled" || !got.PublishedAt.Equal(future) || got.Cover == nil || got.Cover.Alt.Sr != "Мапа" || len(got.Cover.Variants) != 1 {
+		t.Errorf("scheduled news: %+v", got)
+	}
+	if !decoded.Partners[0].Draft || decoded.Projects[0].DeletedAt == nil {
+		t.Errorf("states: %+v %+v", decoded.Partners[0].EditorialDoc, decoded.Projects[0].EditorialDoc)
 	}
 }

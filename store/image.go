@@ -43,3 +43,17 @@ func (f *ImageFile) URL() string { return "/media/" + f.File() }
 
 // URL is where the variant is served.
 func (v ImageVariant) URL() string { return "/media/" + v.File }
+
+// Image is a picture as an item shows it: the uploaded file and what it shows, in the
+// served locale.
+type Image struct {
+	*ImageFile
+	Alt string
+}
+
+func cover(f *ImageFile, alt string) *Image {
+	if f == nil {
+		return nil
+	}
+	return &Image{ImageFile: f, Alt: alt}
+}

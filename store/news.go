@@ -10,17 +10,19 @@ import (
 	"github.com/agency/portal/richtext"
 )
 
-// NewsText is the text of a news item in one language. Body is Markdown.
+// NewsText is the text of a news item in one language. Body is Markdown; CoverAlt says
+// what the cover picture shows.
 type NewsText struct {
-	Title   string
-	Summary string
-	Body    string
+	Title    string
+	Summary  string
+	Body     string
+	CoverAlt string
 }
 
 func (t NewsText) has() bool { return t.Title != "" }
 
 func (t NewsText) script(f func(string) string) NewsText {
-	return NewsText{Title: f(t.Title), Summary: f(t.Summary), Body: f(t.Body)}
+	return NewsText{Title: f(t.Title), Summary: f(t.Summary), Body: f(t.Body), CoverAlt: f(t.CoverAlt)}
 }
 
 // NewsItem is one of the agency's communications.
@@ -29,10 +31,12 @@ type NewsItem struct {
 
 	ID          int64      `bun:",pk,autoincrement"`
 	Slug        string     `bun:",notnull"`
-	PublishedAt time.Time  `bun:",notnull"`
+	PublishedAt time.Time  `bun:",notnull"` // for a draft, meaningless until it is published
 	UpdatedAt   *time.Time `bun:",nullzero"`
 	Sr          NewsText   `bun:"embed:sr_"`
 	En          NewsText   `bun:"embed:en_"`
+	CoverFile   *ImageFile `bun:"cover"`
+	Publication
 
 	NewsText  `bun:"-"` // the text served, in Locale
 	Locale    Locale    `bun:"-"`
@@ -54,6 +58,9 @@ func (n *NewsItem) Requested() Locale { return n.requested }
 
 // BodyHTML is the body rendered from Markdown to sanitised HTML.
 func (n *NewsItem) BodyHTML() string { return richtext.HTML(n.Body) }
+
+// Cover is the cover picture with its alt text in the served locale, nil when none.
+func (n *NewsItem) Cover() *Image { return cover(n.CoverFile, n.CoverAlt) }
 
 // NewsFilter narrows a news list. Dates are YYYY-MM-DD, in Belgrade time.
 type NewsFilter struct {
@@ -125,7 +132,8 @@ func newsAfter(q *bun.SelectQuery, p Page, tag, alias string, desc bool) error {
 func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page, locale Locale) (*NewsConnection, error) {
 	desc := order != NewsOldestFirst
 	tag := "n" + string(order)
-	q, err := newsFilter(s.read.NewSelect().Model((*NewsItem)(nil)), f)
+	now := s.clock()
+	q, err := newsFilter(s.publicNews(now), f, now)
 	if err != nil {
 		return nil, err
 	}
@@ -141,13 +149,19 @@ func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page
 		return nil, err
 	}
 	return newsConnection(items, p, tag, locale, func(ctx context.Context) (int, error) {
-		q, _ := newsFilter(s.read.NewSelect().Model((*NewsItem)(nil)), f) // f was checked above
+		q, _ := newsFilter(s.publicNews(now), f, now) // f was checked above
 		n, err := q.Count(ctx)
 		return int(n), err
 	}), nil
 }
 
-func newsFilter(q *bun.SelectQuery, f *NewsFilter) (*bun.SelectQuery, error) {
+// publicNews selects the news items the public sees at now.
+func (s *Store) publicNews(now time.Time) *bun.SelectQuery {
+	return s.read.NewSelect().Model((*NewsItem)(nil)).Where(publicSQL("news_item"), now)
+}
+
+// newsFilter adds a filter's conditions; a project or partner filter matches only public ones.
+func newsFilter(q *bun.SelectQuery, f *NewsFilter, now time.Time) (*bun.SelectQuery, error) {
 	if f == nil {
 		return q, nil
 	}
@@ -155,10 +169,10 @@ func newsFilter(q *bun.SelectQuery, f *NewsFilter) (*bun.SelectQuery, error) {
 		q.Where("EXISTS (SELECT 1 FROM news_topics x JOIN topics t ON t.id = x.topic_id WHERE x.news_id = news_item.id AND t.slug = ?)", *f.Topic)
 	}
 	if f.Partner != nil {
-		q.Where("EXISTS (SELECT 1 FROM news_partners x JOIN partners t ON t.id = x.partner_id WHERE x.news_id = news_item.id AND t.slug = ?)", *f.Partner)
+		q.Where("EXISTS (SELECT 1 FROM news_partners x JOIN partners t ON t.id = x.partner_id WHERE x.news_id = news_item.id AND t.slug = ? AND "+publicSQL("t")+")", *f.Partner, now)
 	}
 	if f.Project != nil {
-		q.Where("EXISTS (SELECT 1 FROM news_projects x JOIN projects t ON t.id = x.project_id WHERE x.news_id = news_item.id AND t.slug = ?)", *f.Project)
+		q.Where("EXISTS (SELECT 1 FROM news_projects x JOIN projects t ON t.id = x.project_id WHERE x.news_id = news_item.id AND t.slug = ? AND "+publicSQL("t")+")", *f.Project, now)
 	}
 	if f.From != nil {
 		from, err := dayStart(*f.From, "filter.from")
@@ -195,10 +209,10 @@ func dayStart(day, field string) (time.Time, error) {
 	return d.UTC(), nil
 }
 
-// NewsItem returns the news item with a slug, or ErrNotFound.
+// NewsItem returns the public news item with a slug, or ErrNotFound.
 func (s *Store) NewsItem(ctx context.Context, slug string, locale Locale) (*NewsItem, error) {
 	n := new(NewsItem)
-	if err := s.read.NewSelect().Model(n).Where("slug = ?", slug).Scan(ctx); err != nil {
+	if err := s.public(s.read.NewSelect().Model(n), "news_item").Where("slug = ?", slug).Scan(ctx); err != nil {
 		return nil, notFound(err)
 	}
 	return n.localize(locale), nil
@@ -211,11 +225,12 @@ type newsRow struct {
 	Rn       int // position within the parent
 }
 
-// NewsOf loads, in two statements whatever the number of parents, one page of news items
-// for each of several projects (via news_projects) or partners (via news_partners).
+// NewsOf loads, in two statements whatever the number of parents, one page of public news
+// items for each of several projects (via news_projects) or partners (via news_partners).
 func (s *Store) newsOf(ctx context.Context, link, parentCol string, parents []int64, p Page, locale Locale) (map[int64]*NewsConnection, error) {
 	tag := "n" + string(NewsNewestFirst)
-	inner := s.read.NewSelect().Model((*NewsItem)(nil)).
+	now := s.clock()
+	inner := s.publicNews(now).
 		ColumnExpr("news_item.*").ColumnExpr("l."+parentCol+" AS parent").
 		ColumnExpr("row_number() OVER (PARTITION BY l."+parentCol+" ORDER BY news_item.published_at DESC, news_item.id DESC) AS rn").
 		Join("JOIN "+link+" AS l ON l.news_id = news_item.id").
@@ -229,7 +244,9 @@ func (s *Store) newsOf(ctx context.Context, link, parentCol string, parents []in
 	if err != nil {
 		return nil, err
 	}
-	links := s.read.NewSelect().TableExpr(link).Column(parentCol).Where(parentCol+" IN (?)", bun.In(parents))
+	links := s.read.NewSelect().TableExpr(link+" AS x").ColumnExpr("x."+parentCol).
+		Join("JOIN news AS news_item ON news_item.id = x.news_id").
+		Where("x."+parentCol+" IN (?)", bun.In(parents)).Where(publicSQL("news_item"), now)
 	counts, err := s.countBy(ctx, links, parentCol, parents)
 	if err != nil {
 		return nil, err

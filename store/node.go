@@ -9,7 +9,7 @@ import (
 // Node is any object with a global ID.
 type Node interface{ GlobalID() string }
 
-// Node returns the object with a global ID, or ErrNotFound. A malformed ID is an
+// Node returns the public object with a global ID, or ErrNotFound. A malformed ID is an
 // *InputError.
 func (s *Store) Node(ctx context.Context, gid string, locale Locale) (Node, error) {
 	typ, id, err := parseGlobalID(gid)
@@ -17,19 +17,24 @@ func (s *Store) Node(ctx context.Context, gid string, locale Locale) (Node, erro
 		return nil, err
 	}
 	var model interface{ localized(Locale) Node }
+	alias := "" // the table's alias when the public sees only published rows
 	switch typ {
 	case kindTopic:
 		model = new(Topic)
 	case kindNews:
-		model = new(NewsItem)
+		model, alias = new(NewsItem), "news_item"
 	case kindProject:
-		model = new(Project)
+		model, alias = new(Project), "project"
 	case kindPartner:
-		model = new(Partner)
+		model, alias = new(Partner), "partner"
 	default:
 		return nil, ErrNotFound
 	}
-	if err := s.read.NewSelect().Model(model).Where("id = ?", id).Scan(ctx); err != nil {
+	q := s.read.NewSelect().Model(model).Where("id = ?", id)
+	if alias != "" {
+		s.public(q, alias)
+	}
+	if err := q.Scan(ctx); err != nil {
 		return nil, notFound(err)
 	}
 	return model.localized(locale), nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/uptrace/bun"
 )
@@ -63,6 +64,9 @@ type Partner struct {
 	Sr      PartnerText `bun:"embed:sr_"`
 	En      PartnerText `bun:"embed:en_"`
 
+	PublishedAt *time.Time `bun:",nullzero"` // nil for a draft never published
+	Publication
+
 	PartnerText `bun:"-"` // the text served, in Locale
 	Locale      Locale    `bun:"-"`
 	requested   Locale
@@ -112,7 +116,9 @@ type PartnerEdge struct {
 // Partners lists partners by slug.
 func (s *Store) Partners(ctx context.Context, f *PartnerFilter, p Page, locale Locale) (*PartnerConnection, error) {
 	const tag = "p"
+	now := s.clock()
 	filter := func(q *bun.SelectQuery) *bun.SelectQuery {
+		q.Where(publicSQL("partner"), now)
 		if f != nil && len(f.Kind) > 0 {
 			q.Where("partner.kind IN (?)", bun.In(f.Kind))
 		}
@@ -145,7 +151,7 @@ func (s *Store) Partners(ctx context.Context, f *PartnerFilter, p Page, locale L
 // Partner returns the partner with a slug, or ErrNotFound.
 func (s *Store) Partner(ctx context.Context, slug string, locale Locale) (*Partner, error) {
 	p := new(Partner)
-	if err := s.read.NewSelect().Model(p).Where("slug = ?", slug).Scan(ctx); err != nil {
+	if err := s.public(s.read.NewSelect().Model(p), "partner").Where("slug = ?", slug).Scan(ctx); err != nil {
 		return nil, notFound(err)
 	}
 	return p.localize(locale), nil
@@ -159,7 +165,7 @@ func (s *Store) PartnersOfProjects(ctx context.Context, projects []int64, locale
 		Parent  int64
 		Role    PartnerRole
 	}
-	err := s.read.NewSelect().Model((*Partner)(nil)).ColumnExpr("partner.*, l.project_id AS parent, l.role").
+	err := s.public(s.read.NewSelect().Model((*Partner)(nil)), "partner").ColumnExpr("partner.*, l.project_id AS parent, l.role").
 		Join("JOIN project_partners AS l ON l.partner_id = partner.id").
 		Where("l.project_id IN (?)", bun.In(projects)).OrderExpr("l.position, partner.slug").Scan(ctx, &rows)
 	if err != nil {
@@ -182,7 +188,7 @@ func (s *Store) PartnersOfNews(ctx context.Context, news []int64, locale Locale)
 		Partner `bun:",extend"`
 		Parent  int64
 	}
-	err := s.read.NewSelect().Model((*Partner)(nil)).ColumnExpr("partner.*, l.news_id AS parent").
+	err := s.public(s.read.NewSelect().Model((*Partner)(nil)), "partner").ColumnExpr("partner.*, l.news_id AS parent").
 		Join("JOIN news_partners AS l ON l.partner_id = partner.id").
 		Where("l.news_id IN (?)", bun.In(news)).Order("partner.slug").Scan(ctx, &rows)
 	if err != nil {

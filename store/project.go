@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -46,6 +47,7 @@ type ProjectText struct {
 	Objectives         []string
 	SpecificObjectives []string
 	TargetGroups       []string
+	CoverAlt           string // what the cover picture shows
 }
 
 func (t ProjectText) has() bool { return t.Title != "" }
@@ -55,7 +57,7 @@ func (t ProjectText) script(f func(string) string) ProjectText {
 		Title: f(t.Title), OfficialTitle: f(t.OfficialTitle), Summary: f(t.Summary), Description: f(t.Description),
 		Locations: convertAll(t.Locations, f), ExpectedResults: convertAll(t.ExpectedResults, f),
 		Objectives: convertAll(t.Objectives, f), SpecificObjectives: convertAll(t.SpecificObjectives, f),
-		TargetGroups: convertAll(t.TargetGroups, f),
+		TargetGroups: convertAll(t.TargetGroups, f), CoverAlt: f(t.CoverAlt),
 	}
 }
 
@@ -73,6 +75,9 @@ type Project struct {
 	URL           *string       `bun:"url"`
 	Sr            ProjectText   `bun:"embed:sr_"`
 	En            ProjectText   `bun:"embed:en_"`
+	CoverFile     *ImageFile    `bun:"cover"`
+	PublishedAt   *time.Time    `bun:",nullzero"` // nil for a draft never published
+	Publication
 
 	ProjectText `bun:"-"` // the text served, in Locale
 	Locale      Locale    `bun:"-"`
@@ -105,6 +110,9 @@ func (p *Project) OfficialTitleOrNil() *string {
 
 // DescriptionHTML is the description rendered from Markdown to sanitised HTML.
 func (p *Project) DescriptionHTML() string { return richtext.HTML(p.Description) }
+
+// Cover is the cover picture with its alt text in the served locale, nil when none.
+func (p *Project) Cover() *Image { return cover(p.CoverFile, p.CoverAlt) }
 
 // ProjectFilter narrows a project list.
 type ProjectFilter struct {
@@ -186,9 +194,10 @@ func projectConnection(items []*Project, p Page, order ProjectOrder, tag string,
 	return c
 }
 
-// Projects lists projects.
+// Projects lists public projects.
 func (s *Store) Projects(ctx context.Context, f *ProjectFilter, order ProjectOrder, p Page, locale Locale) (*ProjectConnection, error) {
-	q, err := projectFilter(s.read.NewSelect().Model((*Project)(nil)), f)
+	now := s.clock()
+	q, err := projectFilter(s.publicProjects(now), f, now)
 	if err != nil {
 		return nil, err
 	}
@@ -201,13 +210,20 @@ func (s *Store) Projects(ctx context.Context, f *ProjectFilter, order ProjectOrd
 		return nil, err
 	}
 	return projectConnection(items, p, order, tag, locale, func(ctx context.Context) (int, error) {
-		q, _ := projectFilter(s.read.NewSelect().Model((*Project)(nil)), f) // f was checked above
+		q, _ := projectFilter(s.publicProjects(now), f, now) // f was checked above
 		n, err := q.Count(ctx)
 		return int(n), err
 	}), nil
 }
 
-func projectFilter(q *bun.SelectQuery, f *ProjectFilter) (*bun.SelectQuery, error) {
+// publicProjects selects the projects the public sees at now.
+func (s *Store) publicProjects(now time.Time) *bun.SelectQuery {
+	return s.read.NewSelect().Model((*Project)(nil)).Where(publicSQL("project"), now)
+}
+
+// projectFilter adds a filter's conditions; a funder or implementer filter matches only
+// public partners.
+func projectFilter(q *bun.SelectQuery, f *ProjectFilter, now time.Time) (*bun.SelectQuery, error) {
 	if f == nil {
 		return q, nil
 	}
@@ -219,7 +235,7 @@ func projectFilter(q *bun.SelectQuery, f *ProjectFilter) (*bun.SelectQuery, erro
 	}
 	for role, slug := range map[PartnerRole]*string{Funder: f.Funder, Implementer: f.Implementer} {
 		if slug != nil {
-			q.Where("EXISTS (SELECT 1 FROM project_partners x JOIN partners t ON t.id = x.partner_id WHERE x.project_id = project.id AND x.role = ? AND t.slug = ?)", role, *slug)
+			q.Where("EXISTS (SELECT 1 FROM project_partners x JOIN partners t ON t.id = x.partner_id WHERE x.project_id = project.id AND x.role = ? AND t.slug = ? AND "+publicSQL("t")+")", role, *slug, now)
 		}
 	}
 	if f.ActiveOn != nil {
@@ -231,10 +247,10 @@ func projectFilter(q *bun.SelectQuery, f *ProjectFilter) (*bun.SelectQuery, erro
 	return q, nil
 }
 
-// Project returns the project with a slug, or ErrNotFound.
+// Project returns the public project with a slug, or ErrNotFound.
 func (s *Store) Project(ctx context.Context, slug string, locale Locale) (*Project, error) {
 	p := new(Project)
-	if err := s.read.NewSelect().Model(p).Where("slug = ?", slug).Scan(ctx); err != nil {
+	if err := s.public(s.read.NewSelect().Model(p), "project").Where("slug = ?", slug).Scan(ctx); err != nil {
 		return nil, notFound(err)
 	}
 	return p.localize(locale), nil
@@ -246,10 +262,12 @@ func (s *Store) ProjectsOfPartners(ctx context.Context, partners []int64, role *
 	order := ProjectsLatestFirst
 	key, dir, _ := projectOrder(order)
 	// A partner may hold two roles in one project: the link rows are made distinct first.
-	links := s.read.NewSelect().TableExpr("project_partners").ColumnExpr("DISTINCT project_id, partner_id").
-		Where("partner_id IN (?)", bun.In(partners))
+	// Only public projects are linked.
+	links := s.read.NewSelect().TableExpr("project_partners AS x").ColumnExpr("DISTINCT x.project_id, x.partner_id").
+		Join("JOIN projects AS pr ON pr.id = x.project_id").
+		Where("x.partner_id IN (?)", bun.In(partners)).Where(publicSQL("pr"), s.clock())
 	if role != nil {
-		links.Where("role = ?", *role)
+		links.Where("x.role = ?", *role)
 	}
 	inner := s.read.NewSelect().Model((*Project)(nil)).
 		ColumnExpr("project.*").ColumnExpr("l.partner_id AS parent").
@@ -290,7 +308,7 @@ func (s *Store) ProjectsOfNews(ctx context.Context, news []int64, locale Locale)
 		Project `bun:",extend"`
 		Parent  int64
 	}
-	err := s.read.NewSelect().Model((*Project)(nil)).ColumnExpr("project.*, l.news_id AS parent").
+	err := s.publicProjects(s.clock()).ColumnExpr("project.*, l.news_id AS parent").
 		Join("JOIN news_projects AS l ON l.project_id = project.id").
 		Where("l.news_id IN (?)", bun.In(news)).Order("project.slug").Scan(ctx, &rows)
 	if err != nil {

@@ -226,7 +226,7 @@ func (s *Store) Search(ctx context.Context, query string, kinds []SearchKind, p 
 	}
 	for i, r := range rows {
 		hit := items[r.Rowid]
-		if hit == nil { // removed between the two statements
+		if hit == nil { // taken out between the two statements
 			continue
 		}
 		hit.Score = r.Score
@@ -264,10 +264,13 @@ func (s *Store) itemsByRowid(ctx context.Context, rows []struct {
 		kind := r.Rowid >> kindShift
 		ids[kind] = append(ids[kind], r.Rowid&(1<<kindShift-1))
 	}
+	// The index holds public items only; the check here also covers an item taken out
+	// between the two statements.
+	now := s.clock()
 	out := map[int64]*SearchHit{}
 	if len(ids[kindNewsNum]) > 0 {
 		var news []*NewsItem
-		if err := s.read.NewSelect().Model(&news).Where("id IN (?)", bun.In(ids[kindNewsNum])).Scan(ctx); err != nil {
+		if err := s.read.NewSelect().Model(&news).Where(publicSQL("news_item"), now).Where("news_item.id IN (?)", bun.In(ids[kindNewsNum])).Scan(ctx); err != nil {
 			return nil, err
 		}
 		for _, n := range news {
@@ -277,7 +280,7 @@ func (s *Store) itemsByRowid(ctx context.Context, rows []struct {
 	}
 	if len(ids[kindProjectNum]) > 0 {
 		var projects []*Project
-		if err := s.read.NewSelect().Model(&projects).Where("id IN (?)", bun.In(ids[kindProjectNum])).Scan(ctx); err != nil {
+		if err := s.read.NewSelect().Model(&projects).Where(publicSQL("project"), now).Where("project.id IN (?)", bun.In(ids[kindProjectNum])).Scan(ctx); err != nil {
 			return nil, err
 		}
 		for _, p := range projects {
@@ -287,7 +290,7 @@ func (s *Store) itemsByRowid(ctx context.Context, rows []struct {
 	}
 	if len(ids[kindPartnerNum]) > 0 {
 		var partners []*Partner
-		if err := s.read.NewSelect().Model(&partners).Where("id IN (?)", bun.In(ids[kindPartnerNum])).Scan(ctx); err != nil {
+		if err := s.read.NewSelect().Model(&partners).Where(publicSQL("partner"), now).Where("partner.id IN (?)", bun.In(ids[kindPartnerNum])).Scan(ctx); err != nil {
 			return nil, err
 		}
 		for _, p := range partners {
