@@ -13,6 +13,12 @@ export const repoRoot = resolve(here, '..', '..');
 /** The binary under test: ../bin/portal, or PORTAL_BIN. */
 export const binary = process.env.PORTAL_BIN ? resolve(process.env.PORTAL_BIN) : join(repoRoot, 'bin', 'portal');
 
+/**
+ * The first admin of every portal the tests start (the binary creates it from
+ * PORTAL_ADMIN_EMAIL and PORTAL_ADMIN_PASSWORD in a database without accounts).
+ */
+export const ADMIN = { email: 'admin@e2e.example.gov.rs', password: 'e2e-admin-password-2026' } as const;
+
 export type Portal = { url: string; child: ChildProcess; dir: string; log: string; stop(): Promise<void> };
 
 export function freePort(): Promise<number> {
@@ -51,7 +57,9 @@ export async function startPortal(opts: { dir?: string; db?: string; timeoutMs?:
 	const addr = `127.0.0.1:${port}`;
 	const fd = openSync(log, 'a');
 	const env = { ...process.env };
-	for (const k of ['PORTAL_ADDR', 'PORTAL_DB', 'PORTAL_NO_DEMO', 'PORTAL_CORS_ORIGINS']) delete env[k];
+	for (const k of ['PORTAL_ADDR', 'PORTAL_DB', 'PORTAL_NO_DEMO', 'PORTAL_CORS_ORIGINS', 'PORTAL_PUBLIC_URL']) delete env[k];
+	env.PORTAL_ADMIN_EMAIL = ADMIN.email;
+	env.PORTAL_ADMIN_PASSWORD = ADMIN.password;
 	const child = spawn(binary, ['serve', '--addr', addr, '--db', db], { stdio: ['ignore', fd, fd], env });
 	closeSync(fd);
 	const kill = () => {

@@ -87,6 +87,11 @@ export function problemOf(error: unknown, ids: readonly string[] = []): Problem 
 	return { kind: 'other', message: error.message };
 }
 
+/** The ids of the form controls on the page (f-…), in document order: where errors can go. */
+export function controlIds(root: ParentNode = document): string[] {
+	return Array.from(root.querySelectorAll<HTMLElement>('input[id^="f-"], select[id^="f-"], textarea[id^="f-"]')).map((el) => el.id);
+}
+
 /** Field errors by control id, for the controls to show (the first message per control). */
 export function errorsById(errors: readonly FieldError[]): Record<string, string> {
 	const out: Record<string, string> = {};
