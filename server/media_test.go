@@ -339,3 +339,53 @@ func TestMediaWithoutFolder(t *testing.T) {
 		t.Errorf("GET /media/… without a media folder: status %d, want 404", rec.Code)
 	}
 }
+
+// An uploaded picture as a news item's cover and inline image: the public sees it with its
+// alt text in the served script, and the body's image is the uploaded one.
+func TestCoverAndInlineImage(t *testing.T) {
+	p := newMediaPortal(t)
+	up := p.upload(upload{body: mediatest.JPEG(1200, 800), contentType: "image/jpeg"})
+	if up.status != http.StatusCreated {
+		t.Fatalf("upload: %d %s", up.status, up.body)
+	}
+	send := func(q string, vars map[string]any, out any) {
+		t.Helper()
+		r, _, _ := p.send(call{query: q, vars: vars, cookies: []*http.Cookie{p.cookie}})
+		if len(r.Errors) > 0 {
+			t.Fatalf("%s: %s", q, r.body)
+		}
+		if out != nil {
+			json.Unmarshal(r.Data, out)
+		}
+	}
+	var created struct{ CreateNewsItem struct{ ID, Slug string } }
+	send(`mutation($in: NewsInput!) { createNewsItem(input: $in) { id slug } }`, map[string]any{"in": map[string]any{
+		"title": map[string]any{"sr": "Вест са сликом"},
+		"body":  map[string]any{"sr": "Пре слике.\n\n![Мапа Србије](" + up.Image.URL + ")"},
+		"cover": map[string]any{"name": up.Image.Name, "alt": map[string]any{"sr": "Мапа Србије"}},
+	}}, &created)
+	send(`mutation($id: ID!) { publish(id: $id, version: 1) { id } }`, map[string]any{"id": created.CreateNewsItem.ID}, nil)
+
+	var got struct {
+		NewsItem struct {
+			BodyHTML string
+			Cover    struct {
+				URL, Alt      string
+				Width, Height int
+				Variants      []struct{ URL string }
+			}
+		}
+	}
+	send(`query($s: String!) { newsItem(slug: $s, locale: SR_LATN) { bodyHtml cover { url alt width height variants { url } } } }`,
+		map[string]any{"s": created.CreateNewsItem.Slug}, &got)
+	c := got.NewsItem.Cover
+	if c.URL != up.Image.URL || c.Alt != "Mapa Srbije" || c.Width != 1200 || c.Height != 800 || len(c.Variants) != 2 {
+		t.Errorf("cover: %+v", c)
+	}
+	if !strings.Contains(got.NewsItem.BodyHTML, `<img src="`+up.Image.URL+`" alt="Mapa Srbije"`) {
+		t.Errorf("body: %s", got.NewsItem.BodyHTML)
+	}
+	if rec := p.get(http.MethodGet, c.Variants[0].URL, nil); rec.Code != http.StatusOK {
+		t.Errorf("variant %s: %d", c.Variants[0].URL, rec.Code)
+	}
+}
