@@ -82,6 +82,7 @@ fuzz:
 	for f in FuzzFold FuzzTokens FuzzToLatin FuzzToCyrillic FuzzSlug FuzzHighlight; do \
 	  $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) ./translit/ || exit 1; done
 	$(GO) test -run='^$$' -fuzz='^FuzzMatchQuery$$' -fuzztime=$(FUZZTIME) ./store/
+	$(GO) test -run='^$$' -fuzz='^FuzzProcess$$' -fuzztime=$(FUZZTIME) ./media/
 
 BENCH_FLAGS ?=
 bench:

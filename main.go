@@ -3,6 +3,7 @@
 //
 //	portal serve [--addr 127.0.0.1:8080] [--db ./data/portal.db] [--cors-origins a,b] [--no-demo]
 //	             [--public-url https://portal.example.gov.rs] [--trusted-proxy 127.0.0.1/32,::1]
+//	             [--media ./data/media]
 //	portal user add --email E --role admin|editor [--db ./data/portal.db]
 //	portal backup --to FILE [--db ./data/portal.db]
 //	portal restore --from FILE [--db ./data/portal.db]
@@ -10,9 +11,9 @@
 //	portal import --from FILE|- [--db ./data/portal.db]
 //
 // Every flag can also be set by an environment variable: PORTAL_ADDR, PORTAL_DB,
-// PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO, PORTAL_PUBLIC_URL, PORTAL_TRUSTED_PROXY. A flag wins
-// over its variable. On its first start, serve creates an admin from PORTAL_ADMIN_EMAIL and
-// PORTAL_ADMIN_PASSWORD when the database has no account.
+// PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO, PORTAL_PUBLIC_URL, PORTAL_TRUSTED_PROXY,
+// PORTAL_MEDIA. A flag wins over its variable. On its first start, serve creates an admin
+// from PORTAL_ADMIN_EMAIL and PORTAL_ADMIN_PASSWORD when the database has no account.
 package main
 
 import (
@@ -25,6 +26,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -233,6 +235,7 @@ func serve(args []string) error {
 	origins := fs.String("cors-origins", env("PORTAL_CORS_ORIGINS", "*"), "comma-separated origins that may call /graphql from a browser; * for any (PORTAL_CORS_ORIGINS)")
 	publicURL := fs.String("public-url", env("PORTAL_PUBLIC_URL", ""), "the site's public URL for canonical links, e.g. https://portal.example.gov.rs; empty uses each request's Host (PORTAL_PUBLIC_URL)")
 	noDemo := fs.Bool("no-demo", envBool("PORTAL_NO_DEMO"), "start with an empty database instead of loading the demo content (PORTAL_NO_DEMO)")
+	mediaDir := fs.String("media", env("PORTAL_MEDIA", ""), "folder of uploaded images, created when missing; empty: a media folder beside the database file (PORTAL_MEDIA)")
 	trustedProxy := fs.String("trusted-proxy", env("PORTAL_TRUSTED_PROXY", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1/32; empty trusts none (PORTAL_TRUSTED_PROXY)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -250,6 +253,9 @@ func serve(args []string) error {
 			return fmt.Errorf("--public-url %q is not an http or https origin such as https://portal.example.gov.rs", *publicURL)
 		}
 	}
+	if *mediaDir == "" {
+		*mediaDir = filepath.Join(filepath.Dir(*db), "media")
+	}
 	site, err := web.Site()
 	if err != nil {
 		slog.Warn("serving without the front end: app routes answer 503", "err", err)
@@ -264,6 +270,9 @@ func serve(args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := os.MkdirAll(*mediaDir, 0o755); err != nil { // after the database's folder, which is 0750
+		return fmt.Errorf("media folder: %w", err)
+	}
 	if err := firstAdmin(ctx, st, os.Getenv); err != nil {
 		return err
 	}
@@ -285,9 +294,10 @@ func serve(args []string) error {
 		Site:           site,
 		PublicURL:      *publicURL,
 		TrustedProxies: proxies,
+		MediaDir:       *mediaDir,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
-	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", *db)
+	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", *db, "media", *mediaDir)
 	err = server.Serve(ctx, *addr, h, 10*time.Second)
 	slog.Info("stopped")
 	return err

@@ -45,6 +45,9 @@ type Config struct {
 	// requests from them have the client's address (for login rate limits) taken from
 	// X-Forwarded-For.
 	TrustedProxies []netip.Prefix
+	// MediaDir is the folder of uploaded images (media.go): POST /media writes to it and
+	// /media/{file} serves it. Empty means no uploads, and /media/… is a plain 404.
+	MediaDir string
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -77,6 +80,7 @@ func New(s *store.Store, cfg Config) http.Handler {
 		mux.Handle("/graphiql", cfg.Explorer)
 		mux.Handle("/graphiql/", cfg.Explorer)
 	}
+	routeMedia(mux, s, cfg)                              // POST /media, GET /media/{file}: media.go
 	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL)) // everything else: site.go
 	return secureHeaders(mux)
 }

@@ -46,3 +46,16 @@ export const ProjectCardFragment = graphql(`
 		}
 	}
 `);
+
+export const CoverImageFragment = graphql(`
+	fragment CoverImage on Image {
+		url
+		alt
+		width
+		height
+		variants {
+			url
+			width
+		}
+	}
+`);

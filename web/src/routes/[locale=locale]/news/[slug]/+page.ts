@@ -12,6 +12,9 @@ const NewsItemQuery = graphql(`
 			title
 			summary
 			bodyHtml
+			cover {
+				...CoverImage
+			}
 			publishedAt
 			updatedAt
 			topics {

@@ -11,6 +11,9 @@ const ProjectQuery = graphql(`
 			locale
 			officialTitle
 			descriptionHtml
+			cover {
+				...CoverImage
+			}
 			cooperatingPartners {
 				...PartnerRef
 			}

@@ -1,0 +1,105 @@
+package media
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"github.com/agency/portal/store"
+)
+
+// Library is the media folder: the files of processed images, named after their content
+// (3f9ac2e1b07d4a55.jpg, 3f9ac2e1b07d4a55-480.jpg). A file never changes once written.
+type Library struct {
+	dir string
+}
+
+// NewLibrary is the library in a folder, which must exist.
+func NewLibrary(dir string) *Library { return &Library{dir: dir} }
+
+// fileName is the shape of every file the library writes, and of nothing else: names of
+// other shapes (paths, dot files, its own temporary files) are never opened.
+var fileName = regexp.MustCompile(`^[0-9a-f]{16}(-[1-9][0-9]{0,4})?\.(jpg|png|gif)$`)
+
+// fileTypes are the media types of the library's file extensions.
+var fileTypes = map[string]string{".jpg": JPEG, ".png": PNG, ".gif": GIF}
+
+// Save writes a processed image's files (its variants first, the full size last) and
+// describes them. Each is written to a temporary file in the folder and renamed into
+// place, so a file is either whole or absent; a file already there is left as it is (its
+// name says its content), so saving the same image twice is harmless.
+func (l *Library) Save(p *Processed) (*store.ImageFile, error) {
+	f := p.ImageFile()
+	for i, v := range p.Variants {
+		if err := l.write(f.Variants[i].File, v.Data); err != nil {
+			return nil, err
+		}
+	}
+	if err := l.write(f.File(), p.Data); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// write puts data in the folder under name, atomically, readable by all (0644).
+func (l *Library) write(name string, data []byte) error {
+	path := filepath.Join(l.dir, name)
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	tmp, err := os.CreateTemp(l.dir, ".upload-*")
+	if err != nil {
+		return fmt.Errorf("media: save %s: %w", name, err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("media: save %s: %w", name, err)
+	}
+	return nil
+}
+
+// Open opens a file of the library by its name, such as 3f9ac2e1b07d4a55-480.jpg, and
+// says its media type. A name of any other shape, or an unknown one, is fs.ErrNotExist.
+func (l *Library) Open(name string) (*os.File, string, error) {
+	mediaType, ok := FileType(name)
+	if !ok {
+		return nil, "", fs.ErrNotExist
+	}
+	f, err := os.Open(filepath.Join(l.dir, name))
+	if err != nil {
+		return nil, "", err
+	}
+	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		err = fs.ErrNotExist // a folder of that name, say
+	}
+	if err != nil {
+		f.Close()
+		return nil, "", err
+	}
+	return f, mediaType, nil
+}
+
+// FileType is the media type of a library file name, and whether the name has the shape
+// of one (16 hex digits, an optional -width, .jpg, .png or .gif).
+func FileType(name string) (string, bool) {
+	if !fileName.MatchString(name) {
+		return "", false
+	}
+	return fileTypes[filepath.Ext(name)], true
+}
