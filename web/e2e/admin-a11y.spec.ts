@@ -63,6 +63,19 @@ test('axe: lists, forms, accounts and the audit log', async ({ page }) => {
 	await axe(page, 'a news form with errors');
 });
 
+test('axe at 320 px: the sign-in and a news form', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/admin');
+	await settle(page);
+	await axe(page, 'sign-in at 320 px');
+	await signIn(page);
+	await page.goto('/admin/news/new');
+	await settle(page);
+	await axe(page, 'a news form at 320 px');
+	// Nothing wider than the screen.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
 test('keyboard only: sign in, write a partner, save', async ({ page }) => {
 	await page.goto('/admin');
 	await settle(page);

@@ -121,6 +121,7 @@ test('a news item written in Cyrillic with images, published, is on the public s
 	await expect(page.locator('html')).toHaveAttribute('lang', 'sr-Latn');
 	await expect(page.getByRole('main')).toContainText('Prvi pasus o obuci u Subotici.');
 	await expect(page.getByRole('main').getByRole('img', { name: 'Učesnici obuke' })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('img', { name: 'Zgrada Komesarijata' })).toBeVisible();
 
 	// A Latin search finds it.
 	await page.goto('/sr-latn/search');
@@ -179,6 +180,33 @@ test('invalid input: an error summary, the field marked and focused', async ({ p
 	await summary.getByRole('link').first().click();
 	await expect(title).toBeFocused();
 	await expect(page).toHaveURL(/\/admin\/news\/new$/);
+});
+
+test('unsaved changes: leaving asks first; a session that ends keeps the text for after signing in', async ({ page, context }) => {
+	await signIn(page, { from: '/admin/news/new', to: /\/admin\/news\/new$/ });
+	await page.locator('#f-title-sr').fill('Текст који не сме да се изгуби');
+
+	// Leaving through the menu asks; staying keeps the text.
+	let asked = '';
+	page.once('dialog', (d) => {
+		asked = d.message();
+		void d.dismiss();
+	});
+	await page.getByRole('navigation', { name: 'Uređivanje' }).getByRole('link', { name: 'Projekti' }).click();
+	await expect.poll(() => asked).toContain('nesačuvane izmene');
+	await expect(page).toHaveURL(/\/admin\/news\/new$/);
+	await expect(page.locator('#f-title-sr')).toHaveValue('Текст који не сме да се изгуби');
+
+	// The session ends (the cookie is gone); saving goes to the sign-in and back, text kept.
+	await context.clearCookies();
+	await page.getByRole('button', { name: 'Sačuvaj kao nacrt' }).click();
+	await expect(page).toHaveURL(/\/admin\?next=%2Fadmin%2Fnews%2Fnew$/);
+	await page.getByLabel('E-pošta').fill(ADMIN.email);
+	await page.getByLabel('Lozinka').fill(ADMIN.password);
+	await page.getByRole('button', { name: 'Prijavi se' }).click();
+	await expect(page).toHaveURL(/\/admin\/news\/new$/);
+	await expect(page.locator('#f-title-sr')).toHaveValue('Текст који не сме да се изгуби');
+	await expect(page.getByRole('status').filter({ hasText: 'Vraćen je tekst' })).toBeVisible();
 });
 
 test('a stale version is a conflict that offers the latest version', async ({ page, browser, baseURL }) => {
