@@ -262,6 +262,7 @@ export const m = {
 		delete: 'Obriši',
 		confirmDelete: 'Obrisati ovu stavku? Javnost je više neće videti; administrator je može vratiti.',
 		restore: 'Vrati (kao nacrt)',
+		restoreAdminsOnly: 'Obrisanu stavku može da vrati administrator.',
 		published: 'Objavljeno.',
 		scheduled: 'Objava je zakazana za {when}.',
 		unpublished: 'Stavka je povučena sa sajta i sada je nacrt.',
