@@ -152,7 +152,7 @@ func (in *PartnerInput) doc() PartnerDoc {
 // otherwise (a project's cooperating partners).
 func inputField(err error) error {
 	var in *InputError
-	if errors.As(err, &in) && in.Field == "partners" && err != nil {
+	if errors.As(err, &in) && in.Field == "partners" {
 		return &InputError{Field: "cooperatingPartners", Message: in.Message}
 	}
 	return err
