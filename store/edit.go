@@ -256,13 +256,25 @@ func allFields(doc any) []string {
 	return changedFields(reflect.Zero(v.Type()).Interface(), doc)
 }
 
-// load reads an item for a change.
-func (e *edit) load(ctx context.Context, kind SearchKind, id int64, model any) error {
+// current reads the item an update edits into model (whose publication is pub), and checks
+// that it is at the version the editor edited and not deleted. A new item (id 0) has none.
+func (e *edit) current(ctx context.Context, kind SearchKind, id int64, version int, model any, pub *Publication) error {
+	if id == 0 {
+		return nil
+	}
 	info := sourceKinds[kind]
 	if err := e.tx.NewSelect().Model(model).Where(info.alias+".id = ?", id).Scan(ctx); err != nil {
 		return notFound(err)
 	}
-	return nil
+	return checkVersion(pub, version, false)
+}
+
+// done records a change in the audit log and reads the item back for the editor.
+func (e *edit) done(ctx context.Context, kind SearchKind, id int64, slug string, version int, action AuditAction, fields []string) (Source, error) {
+	if err := e.audit(ctx, action, &kind, id, slug, &version, fields); err != nil {
+		return nil, err
+	}
+	return e.s.sourceByID(ctx, e.tx, sourceKinds[kind].typ, id)
 }
 
 func checkVersion(p *Publication, version int, restoring bool) error {
@@ -303,13 +315,8 @@ func (s *Store) saveNews(ctx context.Context, by *User, id int64, version int, i
 	var out Source
 	err := s.inTx(ctx, by, func(e *edit) (err error) {
 		old := &NewsItem{}
-		if id != 0 {
-			if err := e.load(ctx, SearchNews, id, old); err != nil {
-				return err
-			}
-			if err := checkVersion(&old.Publication, version, false); err != nil {
-				return err
-			}
+		if err := e.current(ctx, SearchNews, id, version, old, &old.Publication); err != nil {
+			return err
 		}
 		if doc.Slug, err = e.slug(ctx, "news", doc.Slug, label(doc.Title.Sr, doc.Title.En), id, "news"); err != nil {
 			return err
@@ -328,7 +335,7 @@ func (s *Store) saveNews(ctx context.Context, by *User, id int64, version int, i
 				return err
 			}
 		} else {
-			before, err := s.newsDocOf(ctx, e.tx, old)
+			before, err := newsDocOf(ctx, e.tx, old)
 			if err != nil {
 				return err
 			}
@@ -350,11 +357,7 @@ func (s *Store) saveNews(ctx context.Context, by *User, id int64, version int, i
 		if w.err != nil {
 			return w.err
 		}
-		kind := SearchNews
-		if err := e.audit(ctx, action, &kind, m.ID, m.Slug, &m.Version, fields); err != nil {
-			return err
-		}
-		out, err = s.sourceByID(ctx, e.tx, kindNews, m.ID)
+		out, err = e.done(ctx, SearchNews, m.ID, m.Slug, m.Version, action, fields)
 		return err
 	})
 	return out, err
@@ -379,13 +382,8 @@ func (s *Store) saveProject(ctx context.Context, by *User, id int64, version int
 	var out Source
 	err := s.inTx(ctx, by, func(e *edit) (err error) {
 		old := &Project{}
-		if id != 0 {
-			if err := e.load(ctx, SearchProject, id, old); err != nil {
-				return err
-			}
-			if err := checkVersion(&old.Publication, version, false); err != nil {
-				return err
-			}
+		if err := e.current(ctx, SearchProject, id, version, old, &old.Publication); err != nil {
+			return err
 		}
 		if doc.Slug, err = e.slug(ctx, "projects", doc.Slug, label(doc.Title.Sr, doc.Title.En), id, "project"); err != nil {
 			return err
@@ -403,7 +401,7 @@ func (s *Store) saveProject(ctx context.Context, by *User, id int64, version int
 				return err
 			}
 		} else {
-			before, err := s.projectDocOf(ctx, e.tx, old)
+			before, err := projectDocOf(ctx, e.tx, old)
 			if err != nil {
 				return err
 			}
@@ -427,11 +425,7 @@ func (s *Store) saveProject(ctx context.Context, by *User, id int64, version int
 		if w.err != nil {
 			return w.err
 		}
-		kind := SearchProject
-		if err := e.audit(ctx, action, &kind, m.ID, m.Slug, &m.Version, fields); err != nil {
-			return err
-		}
-		out, err = s.sourceByID(ctx, e.tx, kindProject, m.ID)
+		out, err = e.done(ctx, SearchProject, m.ID, m.Slug, m.Version, action, fields)
 		return err
 	})
 	return out, err
@@ -456,13 +450,8 @@ func (s *Store) savePartner(ctx context.Context, by *User, id int64, version int
 	var out Source
 	err := s.inTx(ctx, by, func(e *edit) (err error) {
 		old := &Partner{}
-		if id != 0 {
-			if err := e.load(ctx, SearchPartner, id, old); err != nil {
-				return err
-			}
-			if err := checkVersion(&old.Publication, version, false); err != nil {
-				return err
-			}
+		if err := e.current(ctx, SearchPartner, id, version, old, &old.Publication); err != nil {
+			return err
 		}
 		if doc.Slug, err = e.slug(ctx, "partners", doc.Slug, label(doc.Name.Sr, doc.Name.En), id, "partner"); err != nil {
 			return err
@@ -488,39 +477,35 @@ func (s *Store) savePartner(ctx context.Context, by *User, id int64, version int
 		if err := syncIndex(ctx, e.tx, kindPartnerNum, m.ID, e.now); err != nil {
 			return err
 		}
-		kind := SearchPartner
-		if err := e.audit(ctx, action, &kind, m.ID, m.Slug, &m.Version, fields); err != nil {
-			return err
-		}
-		out, err = s.sourceByID(ctx, e.tx, kindPartner, m.ID)
+		out, err = e.done(ctx, SearchPartner, m.ID, m.Slug, m.Version, action, fields)
 		return err
 	})
 	return out, err
 }
 
-func (s *Store) newsDocOf(ctx context.Context, db bun.IDB, n *NewsItem) (NewsDoc, error) {
-	var links [3][]string
-	for i, l := range []struct{ link, table, col string }{
-		{"news_topics", "topics", "topic_id"}, {"news_projects", "projects", "project_id"}, {"news_partners", "partners", "partner_id"},
-	} {
-		if err := db.NewSelect().TableExpr(l.link+" AS l").ColumnExpr("o.slug").Join("JOIN "+l.table+" AS o ON o.id = l."+l.col).
-			Where("l.news_id = ?", n.ID).OrderExpr("o.slug").Scan(ctx, &links[i]); err != nil {
-			return NewsDoc{}, err
-		}
+// newsDocOf is a stored news item in the content format, read through db.
+func newsDocOf(ctx context.Context, db bun.IDB, n *NewsItem) (NewsDoc, error) {
+	topics, err := linked(ctx, db, "news_topics", "news_id", "topics", "topic_id", n.ID)
+	if err != nil {
+		return NewsDoc{}, err
 	}
-	return newsDoc(n, links[0], links[1], links[2]), nil
+	projects, err := linked(ctx, db, "news_projects", "news_id", "projects", "project_id", n.ID)
+	if err != nil {
+		return NewsDoc{}, err
+	}
+	partners, err := linked(ctx, db, "news_partners", "news_id", "partners", "partner_id", n.ID)
+	return newsDoc(n, topics, projects, partners), err
 }
 
-func (s *Store) projectDocOf(ctx context.Context, db bun.IDB, p *Project) (ProjectDoc, error) {
-	var areas []string
-	if err := db.NewSelect().TableExpr("project_topics AS l").ColumnExpr("o.slug").Join("JOIN topics AS o ON o.id = l.topic_id").
-		Where("l.project_id = ?", p.ID).OrderExpr("o.slug").Scan(ctx, &areas); err != nil {
+// projectDocOf is a stored project in the content format, read through db.
+func projectDocOf(ctx context.Context, db bun.IDB, p *Project) (ProjectDoc, error) {
+	areas, err := linked(ctx, db, "project_topics", "project_id", "topics", "topic_id", p.ID)
+	if err != nil {
 		return ProjectDoc{}, err
 	}
 	var roles [3][]string
 	for i, role := range []PartnerRole{Funder, Implementer, Cooperating} {
-		if err := db.NewSelect().TableExpr("project_partners AS l").ColumnExpr("o.slug").Join("JOIN partners AS o ON o.id = l.partner_id").
-			Where("l.project_id = ? AND l.role = ?", p.ID, role).OrderExpr("l.position, o.slug").Scan(ctx, &roles[i]); err != nil {
+		if roles[i], err = partnersInRole(ctx, db, p.ID, role); err != nil {
 			return ProjectDoc{}, err
 		}
 	}
@@ -622,11 +607,7 @@ func (s *Store) ChangeState(ctx context.Context, by *User, gid string, version i
 		if err := syncIndex(ctx, e.tx, info.num, id, e.now); err != nil {
 			return err
 		}
-		v := version + 1
-		if err := e.audit(ctx, action, &kind, id, row.Slug, &v, nil); err != nil {
-			return err
-		}
-		out, err = s.sourceByID(ctx, e.tx, typ, id)
+		out, err = e.done(ctx, kind, id, row.Slug, version+1, action, nil)
 		return err
 	})
 	return out, err

@@ -67,13 +67,13 @@ func (n *NewsSource) Cover() *ImageSource {
 	return imageSource(n.item.CoverFile, n.item.Sr.CoverAlt, n.item.En.CoverAlt)
 }
 func (n *NewsSource) Topics(ctx context.Context) ([]string, error) {
-	return n.s.linked(ctx, "news_topics", "news_id", "topics", "topic_id", n.item.ID)
+	return linked(ctx, n.s.read, "news_topics", "news_id", "topics", "topic_id", n.item.ID)
 }
 func (n *NewsSource) Projects(ctx context.Context) ([]string, error) {
-	return n.s.linked(ctx, "news_projects", "news_id", "projects", "project_id", n.item.ID)
+	return linked(ctx, n.s.read, "news_projects", "news_id", "projects", "project_id", n.item.ID)
 }
 func (n *NewsSource) Partners(ctx context.Context) ([]string, error) {
-	return n.s.linked(ctx, "news_partners", "news_id", "partners", "partner_id", n.item.ID)
+	return linked(ctx, n.s.read, "news_partners", "news_id", "partners", "partner_id", n.item.ID)
 }
 
 // ProjectSource is a project as the editors write it.
@@ -129,16 +129,16 @@ func (p *ProjectSource) Cover() *ImageSource {
 	return imageSource(p.item.CoverFile, p.item.Sr.CoverAlt, p.item.En.CoverAlt)
 }
 func (p *ProjectSource) Areas(ctx context.Context) ([]string, error) {
-	return p.s.linked(ctx, "project_topics", "project_id", "topics", "topic_id", p.item.ID)
+	return linked(ctx, p.s.read, "project_topics", "project_id", "topics", "topic_id", p.item.ID)
 }
 func (p *ProjectSource) Funders(ctx context.Context) ([]string, error) {
-	return p.s.partnersInRole(ctx, p.item.ID, Funder)
+	return partnersInRole(ctx, p.s.read, p.item.ID, Funder)
 }
 func (p *ProjectSource) Implementers(ctx context.Context) ([]string, error) {
-	return p.s.partnersInRole(ctx, p.item.ID, Implementer)
+	return partnersInRole(ctx, p.s.read, p.item.ID, Implementer)
 }
 func (p *ProjectSource) CooperatingPartners(ctx context.Context) ([]string, error) {
-	return p.s.partnersInRole(ctx, p.item.ID, Cooperating)
+	return partnersInRole(ctx, p.s.read, p.item.ID, Cooperating)
 }
 
 // PartnerSource is a partner as the editors write it.
@@ -161,19 +161,20 @@ func (p *PartnerSource) Acronym() *string         { return p.item.Acronym }
 func (p *PartnerSource) Website() *string         { return p.item.Website }
 func (p *PartnerSource) PartnerKind() PartnerKind { return p.item.Kind }
 
-// linked lists the slugs an item links to through a link table, by slug.
-func (s *Store) linked(ctx context.Context, link, ownCol, otherTable, otherCol string, id int64) ([]string, error) {
+// linked lists the slugs an item links to through a link table, by slug, through db (the
+// read pool, or a write transaction).
+func linked(ctx context.Context, db bun.IDB, link, ownCol, otherTable, otherCol string, id int64) ([]string, error) {
 	slugs := []string{}
-	err := s.read.NewSelect().TableExpr(link+" AS l").ColumnExpr("o.slug").
+	err := db.NewSelect().TableExpr(link+" AS l").ColumnExpr("o.slug").
 		Join("JOIN "+otherTable+" AS o ON o.id = l."+otherCol).
 		Where("l."+ownCol+" = ?", id).OrderExpr("o.slug").Scan(ctx, &slugs)
 	return slugs, err
 }
 
 // partnersInRole lists the slugs of a project's partners in one role, in their order.
-func (s *Store) partnersInRole(ctx context.Context, project int64, role PartnerRole) ([]string, error) {
+func partnersInRole(ctx context.Context, db bun.IDB, project int64, role PartnerRole) ([]string, error) {
 	slugs := []string{}
-	err := s.read.NewSelect().TableExpr("project_partners AS l").ColumnExpr("o.slug").
+	err := db.NewSelect().TableExpr("project_partners AS l").ColumnExpr("o.slug").
 		Join("JOIN partners AS o ON o.id = l.partner_id").
 		Where("l.project_id = ? AND l.role = ?", project, role).OrderExpr("l.position, o.slug").Scan(ctx, &slugs)
 	return slugs, err
@@ -239,8 +240,8 @@ func stateSQL(alias string, st PublicationState, now time.Time) (string, []any) 
 }
 
 // sourceSelect selects the rows of a kind with the email of who changed them last.
-func (s *Store) sourceSelect(info kindOf, model any) *bun.SelectQuery {
-	return s.read.NewSelect().Model(model).ColumnExpr(info.alias + ".*").ColumnExpr("u.email AS changed_by_email").
+func sourceSelect(db bun.IDB, info kindOf, model any) *bun.SelectQuery {
+	return db.NewSelect().Model(model).ColumnExpr(info.alias + ".*").ColumnExpr("u.email AS changed_by_email").
 		Join("LEFT JOIN users AS u ON u.id = " + info.alias + ".changed_by")
 }
 
@@ -273,7 +274,7 @@ func (s *Store) Sources(ctx context.Context, kind SearchKind, f *SourceFilter, p
 		return q
 	}
 	const tag = "e"
-	q := filter(s.sourceSelect(info, modelOf(kind)))
+	q := filter(sourceSelect(s.read, info, modelOf(kind)))
 	if p.After != "" {
 		key, id, err := decodeIDCursor(p.After, tag, 2)
 		if err != nil {
@@ -410,9 +411,7 @@ func (s *Store) sourceByID(ctx context.Context, db bun.IDB, typ string, id int64
 		p := new(Partner)
 		model, src = p, &PartnerSource{item: p, now: now}
 	}
-	err := db.NewSelect().Model(model).ColumnExpr(info.alias+".*").ColumnExpr("u.email AS changed_by_email").
-		Join("LEFT JOIN users AS u ON u.id = "+info.alias+".changed_by").
-		Where(info.alias+".id = ?", id).Scan(ctx)
+	err := sourceSelect(db, info, model).Where(info.alias+".id = ?", id).Scan(ctx)
 	if err != nil {
 		return nil, notFound(err)
 	}
