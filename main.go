@@ -3,7 +3,7 @@
 //
 //	portal serve [--addr 127.0.0.1:8080] [--db ./data/portal.db] [--cors-origins a,b] [--no-demo]
 //	             [--public-url https://portal.example.gov.rs] [--trusted-proxy 127.0.0.1/32,::1]
-//	             [--media ./data/media]
+//	             [--media ./data/media] [--metrics-addr 127.0.0.1:9090]
 //	portal user add --email E --role admin|editor [--db ./data/portal.db]
 //	portal backup --to FILE [--db ./data/portal.db]
 //	portal restore --from FILE [--db ./data/portal.db]
@@ -12,7 +12,7 @@
 //
 // Every flag can also be set by an environment variable: PORTAL_ADDR, PORTAL_DB,
 // PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO, PORTAL_PUBLIC_URL, PORTAL_TRUSTED_PROXY,
-// PORTAL_MEDIA. A flag wins over its variable. On its first start, serve creates an admin
+// PORTAL_MEDIA, PORTAL_METRICS_ADDR. A flag wins over its variable. On its first start, serve creates an admin
 // from PORTAL_ADMIN_EMAIL and PORTAL_ADMIN_PASSWORD when the database has no account.
 package main
 
@@ -23,6 +23,8 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
@@ -35,6 +37,7 @@ import (
 
 	"github.com/agency/portal/explorer"
 	"github.com/agency/portal/graph"
+	"github.com/agency/portal/metrics"
 	"github.com/agency/portal/server"
 	"github.com/agency/portal/store"
 	"github.com/agency/portal/web"
@@ -61,6 +64,8 @@ Run "portal COMMAND -h" for the flags of a command.
 `
 
 func main() {
+	// Every line logged while serving a request carries its request_id.
+	slog.SetDefault(slog.New(server.LogRequestIDs(slog.NewTextHandler(os.Stderr, nil))))
 	if len(os.Args) < 2 {
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
@@ -237,6 +242,7 @@ func serve(args []string) error {
 	noDemo := fs.Bool("no-demo", envBool("PORTAL_NO_DEMO"), "start with an empty database instead of loading the demo content (PORTAL_NO_DEMO)")
 	mediaDir := fs.String("media", env("PORTAL_MEDIA", ""), "folder of uploaded images, created when missing; empty: a media folder beside the database file (PORTAL_MEDIA)")
 	trustedProxy := fs.String("trusted-proxy", env("PORTAL_TRUSTED_PROXY", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1/32; empty trusts none (PORTAL_TRUSTED_PROXY)")
+	metricsAddr := fs.String("metrics-addr", env("PORTAL_METRICS_ADDR", ""), "address of a separate listener serving Prometheus metrics at /metrics, e.g. 127.0.0.1:9090; empty serves none (PORTAL_METRICS_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -286,6 +292,8 @@ func serve(args []string) error {
 		}
 	}
 
+	m := metrics.New()
+	st.Instrument(m)
 	h := server.New(st, server.Config{
 		CORSOrigins:    splitList(*origins),
 		Limits:         graph.DefaultLimits,
@@ -295,12 +303,46 @@ func serve(args []string) error {
 		PublicURL:      *publicURL,
 		TrustedProxies: proxies,
 		MediaDir:       *mediaDir,
+		Metrics:        m,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
 	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", *db, "media", *mediaDir)
-	err = server.Serve(ctx, *addr, h, 10*time.Second)
+	if *metricsAddr != "" {
+		slog.Info("serving metrics", "url", "http://"+*metricsAddr+"/metrics")
+	}
+	err = serveBoth(ctx, *addr, h, *metricsAddr, m.Handler())
 	slog.Info("stopped")
 	return err
+}
+
+// serveBoth serves the site on addr and, when metricsAddr is not empty, the metrics on
+// a listener of their own, until ctx is done or one of them fails; then it shuts both
+// down gracefully. Both addresses are taken before either serves, so a wrong one stops
+// the start.
+func serveBoth(ctx context.Context, addr string, h http.Handler, metricsAddr string, mh http.Handler) error {
+	const grace = 10 * time.Second
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	if metricsAddr == "" {
+		return server.ServeListener(ctx, ln, h, grace)
+	}
+	mln, err := net.Listen("tcp", metricsAddr)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("--metrics-addr: %w", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	metricsDone := make(chan error, 1)
+	go func() {
+		metricsDone <- server.ServeListener(ctx, mln, mh, grace)
+		cancel() // the metrics stopped: stop the site too, loudly
+	}()
+	err = server.ServeListener(ctx, ln, h, grace)
+	cancel()
+	return errors.Join(err, <-metricsDone)
 }
 
 func env(name, def string) string {

@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/agency/portal/metrics"
 	"github.com/agency/portal/store"
 )
 
@@ -31,19 +32,21 @@ var DefaultLimits = Limits{MaxDepth: 10, MaxAliases: 20, MaxComplexity: 5000, Ma
 // NewHandler is the /graphql endpoint: GraphQL over HTTP (GET for queries, POST with JSON)
 // with the limits, a parsed-query cache and automatic persisted queries, per-request
 // dataloaders, editors' sessions (a cookie; mutations only from the portal's own origin),
-// and errors that carry a code and never show internals.
-func NewHandler(s *store.Store, limits Limits, auth Auth) http.Handler {
+// and errors that carry a code and never show internals. m counts operations and cache
+// lookups; nil counts nothing.
+func NewHandler(s *store.Store, limits Limits, auth Auth, m *metrics.Metrics) http.Handler {
 	cfg := Config{Resolvers: &Resolver{store: s}}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetQueryCache(countedCache[*ast.QueryDocument]{lru.New[*ast.QueryDocument](1000), "query", m})
 	srv.SetParserTokenLimit(limits.MaxTokens)
+	srv.Use(operationMetrics{m})
 	srv.Use(sameOriginMutations{})
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: countedCache[string]{lru.New[string](1000), "apq", m}})
 	srv.Use(shapeLimit{MaxDepth: limits.MaxDepth, MaxAliases: limits.MaxAliases})
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.SetErrorPresenter(presentError)

@@ -29,7 +29,8 @@ func newPortal(t *testing.T, demo bool) *portal {
 	return newPortalWith(t, demo, server.Config{Limits: graph.DefaultLimits})
 }
 
-// newPortalWith is newPortal with a server configuration of the test's own.
+// newPortalWith is newPortal with a server configuration of the test's own. With
+// cfg.Metrics the store reports to it too, as serve sets it up.
 func newPortalWith(t *testing.T, demo bool, cfg server.Config) *portal {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "portal.db"))
@@ -47,6 +48,9 @@ func newPortalWith(t *testing.T, demo bool, cfg server.Config) *portal {
 		t.Fatal(err)
 	}
 	cfg.Schema = schema
+	if cfg.Metrics != nil {
+		st.Instrument(cfg.Metrics)
+	}
 	return &portal{t: t, store: st, handler: server.New(st, cfg)}
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/agency/portal/graph"
+	"github.com/agency/portal/metrics"
 	"github.com/agency/portal/store"
 )
 
@@ -48,6 +49,10 @@ type Config struct {
 	// MediaDir is the folder of uploaded images (media.go): POST /media writes to it and
 	// /media/{file} serves it. Empty means no uploads, and /media/… is a plain 404.
 	MediaDir string
+	// Metrics records requests, GraphQL operations and caches (observe.go); nil records
+	// nothing. The server never serves them itself: Metrics.Handler belongs on a listener
+	// of its own.
+	Metrics *metrics.Metrics
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -59,7 +64,7 @@ func New(s *store.Store, cfg Config) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	mux := http.NewServeMux()
-	api := jsonOnly(limitBody(cfg.MaxBodyBytes, graph.NewHandler(s, cfg.Limits, graph.Auth{PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies})))
+	api := jsonOnly(limitBody(cfg.MaxBodyBytes, graph.NewHandler(s, cfg.Limits, graph.Auth{PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies}, cfg.Metrics)))
 	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(api))
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -82,7 +87,7 @@ func New(s *store.Store, cfg Config) http.Handler {
 	}
 	routeMedia(mux, s, cfg)                              // POST /media, GET /media/{file}: media.go
 	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL)) // everything else: site.go
-	return secureHeaders(mux)
+	return withRequestID(observe(cfg.Metrics, secureHeaders(mux)))
 }
 
 // landing is the root page when the front end is not built.

@@ -26,6 +26,8 @@ import (
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/sqlitedialect"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/agency/portal/metrics"
 )
 
 //go:embed migrations/*.sql
@@ -39,6 +41,7 @@ type Store struct {
 	now       func() time.Time // the clock: time.Now, or a test's (SetClock)
 	limiter   *loginLimiter    // failed logins, in memory
 	scheduled chan struct{}    // wakes RunPublisher when a schedule changes
+	metrics   *metrics.Metrics // nil until Instrument; records nothing then
 }
 
 // Open opens (creating when missing) the database file at path and brings its schema up

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -159,6 +160,7 @@ type SearchEdge struct {
 // Search finds items whose text matches every word of query, in any script, case or
 // diacritics, best first. Its cursors are positions in the ranking.
 func (s *Store) Search(ctx context.Context, query string, kinds []SearchKind, p Page, locale Locale) (*SearchConnection, error) {
+	defer func(start time.Time) { s.metrics.Search(time.Since(start)) }(time.Now())
 	offset := 0
 	if p.After != "" {
 		key, err := decodeCursor(p.After, searchCursorTag, 1)

@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"syscall"
+
+	"github.com/uptrace/bun"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/agency/portal/metrics"
+)
+
+// Instrument reports the store to m: both pools' use (go_sql_*, db_name "read" and
+// "write"), how long searches take, and failed writes by reason. Call it once, before
+// the store serves anyone.
+func (s *Store) Instrument(m *metrics.Metrics) {
+	s.metrics = m
+	m.AddDBPool("read", s.read.DB)
+	m.AddDBPool("write", s.write.DB)
+	s.write.AddQueryHook(writeFailures{m})
+}
+
+// writeFailures counts the statements that fail on the write pool: every write, and the
+// reads inside write transactions, go through its one connection, so this is the one
+// place every failed write passes.
+type writeFailures struct{ m *metrics.Metrics }
+
+func (writeFailures) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+	return ctx
+}
+
+func (h writeFailures) AfterQuery(_ context.Context, e *bun.QueryEvent) {
+	if e.Query == "ROLLBACK" {
+		return // a rollback that fails follows a failure already counted
+	}
+	if reason := writeFailureReason(e.Err); reason != "" {
+		h.m.WriteFailed(reason)
+	}
+}
+
+// writeFailureReason names why a write failed, from metrics.WriteFailureReasons, or is ""
+// when it is no failure of storage: no error, no row, a constraint that refused input
+// (an email in use), or a client that went away.
+func writeFailureReason(err error) string {
+	var e *sqlite.Error
+	switch {
+	case err == nil, errors.Is(err, sql.ErrNoRows), errors.Is(err, context.Canceled):
+		return ""
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	case errors.Is(err, syscall.ENOSPC):
+		return "full"
+	case !errors.As(err, &e):
+		return "other"
+	}
+	switch e.Code() & 0xff { // the primary result code
+	case sqlite3.SQLITE_CONSTRAINT, sqlite3.SQLITE_INTERRUPT:
+		return ""
+	case sqlite3.SQLITE_FULL:
+		return "full"
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return "busy"
+	case sqlite3.SQLITE_IOERR:
+		return "io"
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+		return "readonly"
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return "corrupt"
+	}
+	return "other"
+}
