@@ -449,12 +449,17 @@ func TestLoginChecksSpacedOut(t *testing.T) {
 }
 
 // TestLoginDistributedGuessing: 50 networks (/24s) guessing one account at once, five
-// attempts each, get only a few password checks; the owner still signs in; a minute
-// later the attack gets a couple more.
+// attempts each, get only a few password checks, and a couple more a minute later. The
+// owner still signs in: at once from a network they signed in from before, after a few
+// seconds from a new one.
 func TestLoginDistributedGuessing(t *testing.T) {
 	p := newAuthPortal(t, server.Config{})
 	clock := useTestClock(p, false) // frozen: the attempts arrive together
-	attack := func() (checks, limited int) {
+	const home, travelling = "203.0.113.9", "192.0.2.50"
+	if r, _, _ := p.send(loginFrom(editorEmail, editorPassword, home)); r.code() != "" {
+		t.Fatalf("the owner's usual sign-in: %s", r.body)
+	}
+	attack := func() (checks int) {
 		var calls []call
 		for n := range 50 {
 			for range store.MaxAccountFailuresPerNetwork {
@@ -466,7 +471,6 @@ func TestLoginDistributedGuessing(t *testing.T) {
 			case "UNAUTHENTICATED":
 				checks++
 			case "RATE_LIMITED":
-				limited++
 				if r.retryAfter() < 1 || r.retryAfter() > store.LoginWindow.Seconds() {
 					t.Errorf("attempt %d: retryAfter %v", i, r.retryAfter())
 				}
@@ -474,38 +478,53 @@ func TestLoginDistributedGuessing(t *testing.T) {
 				t.Errorf("attempt %d: %s", i, r.body)
 			}
 		}
-		return checks, limited
+		for _, w := range clock.takeWaits() {
+			if w > store.MaxLoginDelay {
+				t.Errorf("an attempt waited %v, more than %v", w, store.MaxLoginDelay)
+			}
+		}
+		return checks
+	}
+	// ownerFrom signs the owner in from addr and returns the seconds they were told to
+	// wait (retrying after them) and the longest wait for a turn.
+	ownerFrom := func(addr string) (told float64, waited time.Duration) {
+		r, _, _ := p.send(loginFrom(editorEmail, editorPassword, addr))
+		if r.code() == "RATE_LIMITED" {
+			told = r.retryAfter()
+			clock.advance(time.Duration(told) * time.Second)
+			r, _, _ = p.send(loginFrom(editorEmail, editorPassword, addr))
+		}
+		if r.code() != "" {
+			t.Fatalf("the owner from %s under attack: %s", addr, r.body)
+		}
+		for _, w := range clock.takeWaits() {
+			waited = max(waited, w)
+		}
+		return told, waited
 	}
 
 	// Five checks at once, then turns 1, 3 and 7 s ahead; the next (15 s) is too far.
-	checks, limited := attack()
-	if want := store.SlowAfterAccountFailures + 3; checks != want || checks+limited != 250 {
-		t.Errorf("first burst: %d passwords checked, %d refused; want %d checked of 250", checks, limited, want)
+	if checks, want := attack(), store.SlowAfterAccountFailures+3; checks != want {
+		t.Errorf("first burst: %d of 250 passwords checked, want %d", checks, want)
 	}
-	for _, w := range clock.takeWaits() {
-		if w > store.MaxLoginDelay {
-			t.Errorf("an attempt waited %v, more than %v", w, store.MaxLoginDelay)
-		}
+	if told, waited := ownerFrom(home); told != 0 || waited != 0 {
+		t.Errorf("the owner from a known network was told to wait %v s and waited %v, want neither", told, waited)
 	}
-
-	// The owner, from their own network: refused for a few seconds, then in.
-	owner := loginFrom(editorEmail, editorPassword, "203.0.113.9")
-	r, _, _ := p.send(owner)
-	if r.code() == "RATE_LIMITED" {
-		if r.retryAfter() > store.MaxLoginDelay.Seconds() {
-			t.Errorf("the owner is told to wait %v s", r.retryAfter())
-		}
-		clock.advance(time.Duration(r.retryAfter()) * time.Second)
-		r, _, _ = p.send(owner)
-	}
-	if r.code() != "" {
-		t.Fatalf("the owner under attack: %s", r.body)
+	if told, waited := ownerFrom(travelling); told == 0 || told > store.MaxLoginDelay.Seconds() || waited > store.MaxLoginDelay {
+		t.Errorf("the owner from a new network was told to wait %v s and waited %v; want a wait of at most %v", told, waited, store.MaxLoginDelay)
 	}
 
 	// A minute later, another burst: one check now, one in MaxLoginDelay.
 	clock.advance(time.Minute)
-	if checks, _ := attack(); checks != 2 {
+	if checks := attack(); checks != 2 {
 		t.Errorf("second burst: %d passwords checked, want 2", checks)
+	}
+
+	// A network is known for KnownNetworkFor after its last sign-in, no longer.
+	clock.advance(store.KnownNetworkFor)
+	attack()
+	if r, _, _ := p.send(loginFrom(editorEmail, editorPassword, home)); r.code() != "RATE_LIMITED" {
+		t.Errorf("%v after the last sign-in, during an attack: %s; want RATE_LIMITED", store.KnownNetworkFor, r.body)
 	}
 }
 

@@ -27,8 +27,10 @@ import (
 //     times in LoginWindow, from any networks, the password checks on it are spaced out:
 //     1 s apart, then 2, 4, 8 s, and at most MaxLoginDelay. An attempt waits for its turn
 //     (holding no database connection); one whose turn is further than MaxLoginDelay away
-//     is refused. Guessing from many networks gets about six checks a minute per account,
-//     and the owner, from a network of their own, still signs in, at worst after a wait.
+//     is refused. Guessing from many networks gets about six checks a minute per account.
+//   - A network the account signed in from in the last KnownNetworkFor is not spaced out
+//     (only its own limits above apply), so the owner at the office or at home signs in at
+//     once even during such an attack; from a new network, after a wait or a retry.
 //
 // An attempt counts as a failure from its start until it succeeds, so parallel attempts
 // cannot slip past a limit. A success removes the failures of its account and network
@@ -39,6 +41,7 @@ const (
 	MaxNetworkFailures           = 20
 	SlowAfterAccountFailures     = 5
 	MaxLoginDelay                = 10 * time.Second
+	KnownNetworkFor              = 30 * 24 * time.Hour
 )
 
 // RateLimitError refuses a login attempt: try again after RetryAfter.
@@ -70,6 +73,15 @@ type loginFailure struct {
 	Network  string `bun:",notnull"` // networkOf the client
 	FailedAt int64  `bun:",notnull"` // Unix seconds
 	TurnAt   int64  `bun:",notnull"` // Unix seconds: when its password check could run
+}
+
+// loginNetwork is a row of login_networks: a network the account signed in from.
+type loginNetwork struct {
+	bun.BaseModel `bun:"table:login_networks,alias:ln"`
+
+	Account    string `bun:",pk"`
+	Network    string `bun:",pk"`
+	SignedInAt int64  `bun:",notnull"` // Unix seconds
 }
 
 // loginAttempt is an attempt that was counted and allowed: its password may be checked
@@ -155,9 +167,15 @@ func checkLoginLimits(ctx context.Context, tx bun.Tx, row loginFailure, now time
 	if err := refuseAtLimit(ctx, failures().Where("network = ?", row.Network), MaxNetworkFailures, now); err != nil {
 		return time.Time{}, err
 	}
+	known, err := tx.NewSelect().Model((*loginNetwork)(nil)).
+		Where("account = ? AND network = ? AND signed_in_at > ?", row.Account, row.Network, now.Add(-KnownNetworkFor).Unix()).
+		Exists(ctx)
+	if err != nil || known {
+		return now, err
+	}
 	var count int
 	var lastTurn int64
-	err := failures().ColumnExpr("count(*), coalesce(max(turn_at), 0)").Where("account = ?", row.Account).
+	err = failures().ColumnExpr("count(*), coalesce(max(turn_at), 0)").Where("account = ?", row.Account).
 		Scan(ctx, &count, &lastTurn)
 	if err != nil {
 		return time.Time{}, err
@@ -208,12 +226,26 @@ func (s *Store) waitTurn(ctx context.Context, a *loginAttempt) error {
 	return nil
 }
 
-// loginSucceeded removes the failures of the attempt's account from its network, this
-// attempt's included.
+// loginSucceeded removes the failures of the attempt's account from its network (this
+// attempt's included) and records the network as known to the account, in one
+// transaction; known networks unused for KnownNetworkFor are deleted.
 func (s *Store) loginSucceeded(ctx context.Context, a *loginAttempt) error {
-	_, err := s.write.NewDelete().Model((*loginFailure)(nil)).
-		Where("account = ?", a.row.Account).Where("network = ?", a.row.Network).Exec(ctx)
-	return err
+	known := &loginNetwork{Account: a.row.Account, Network: a.row.Network, SignedInAt: s.clock().Unix()}
+	return s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		_, err := tx.NewDelete().Model((*loginFailure)(nil)).
+			Where("account = ?", a.row.Account).Where("network = ?", a.row.Network).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = tx.NewDelete().Model((*loginNetwork)(nil)).
+			Where("signed_in_at <= ?", known.SignedInAt-int64(KnownNetworkFor/time.Second)).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = tx.NewInsert().Model(known).
+			On("CONFLICT (account, network) DO UPDATE").Set("signed_in_at = EXCLUDED.signed_in_at").Exec(ctx)
+		return err
+	})
 }
 
 // forgetAttempt takes back an attempt whose password was not checked (the client went,

@@ -1,6 +1,8 @@
--- Failed sign-ins, one row per attempt, so that every instance on one database sees the
--- same counts and a restart forgets nothing (see store/limiter.go for the rules). Plain
+-- The sign-in limits (see store/limiter.go for the rules), in the database so that every
+-- instance on one database sees the same counts and a restart forgets nothing. Plain
 -- types only: this file runs unchanged on SQLite and PostgreSQL.
+--
+-- Failed sign-ins, one row per attempt:
 --
 -- attempt:   a random ID chosen by the store, to take back one attempt
 -- account:   the SHA-256 (hex) of the email as typed, normalised: accounts that do not
@@ -22,3 +24,13 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_account ON login_failures (account, network, failed_at);
 CREATE INDEX login_failures_network ON login_failures (network, failed_at);
 CREATE INDEX login_failures_failed_at ON login_failures (failed_at);
+
+-- The networks an account has signed in from (account and network as above), kept for 30
+-- days after the last sign-in from each: other networks' failures do not slow them down.
+CREATE TABLE login_networks (
+  account      TEXT NOT NULL,
+  network      TEXT NOT NULL,
+  signed_in_at BIGINT NOT NULL,
+  PRIMARY KEY (account, network)
+);
+CREATE INDEX login_networks_signed_in_at ON login_networks (signed_in_at);
