@@ -148,6 +148,8 @@ func (s *Store) beginLogin(ctx context.Context, email, client string) (*loginAtt
 	switch {
 	case errors.As(err, &limited):
 		return nil, err
+	case err != nil && ctx.Err() != nil: // the client went: nothing to log
+		return nil, &RateLimitError{RetryAfter: time.Second}
 	case err != nil:
 		return nil, s.limitsFailed(err)
 	}
@@ -157,14 +159,12 @@ func (s *Store) beginLogin(ctx context.Context, email, client string) (*loginAtt
 // checkLoginLimits refuses an attempt over its network's limits or too far from its
 // account's next turn, and otherwise gives the time its password may be checked.
 func checkLoginLimits(ctx context.Context, tx bun.Tx, row loginFailure, now time.Time) (time.Time, error) {
-	failures := func() *bun.SelectQuery {
-		return tx.NewSelect().Model((*loginFailure)(nil)).Where("failed_at > ?", now.Add(-LoginWindow).Unix())
-	}
-	onAccount := failures().Where("account = ?", row.Account).Where("network = ?", row.Network)
+	onAccount := recentFailures(tx, now).Where("account = ?", row.Account).Where("network = ?", row.Network)
 	if err := refuseAtLimit(ctx, onAccount, MaxAccountFailuresPerNetwork, now); err != nil {
 		return time.Time{}, err
 	}
-	if err := refuseAtLimit(ctx, failures().Where("network = ?", row.Network), MaxNetworkFailures, now); err != nil {
+	fromNetwork := recentFailures(tx, now).Where("network = ?", row.Network)
+	if err := refuseAtLimit(ctx, fromNetwork, MaxNetworkFailures, now); err != nil {
 		return time.Time{}, err
 	}
 	known, err := tx.NewSelect().Model((*loginNetwork)(nil)).
@@ -173,14 +173,26 @@ func checkLoginLimits(ctx context.Context, tx bun.Tx, row loginFailure, now time
 	if err != nil || known {
 		return now, err
 	}
-	var count int
+	return accountTurn(ctx, tx, row.Account, now)
+}
+
+// recentFailures selects the failures within the window.
+func recentFailures(tx bun.Tx, now time.Time) *bun.SelectQuery {
+	return tx.NewSelect().Model((*loginFailure)(nil)).Where("failed_at > ?", now.Add(-LoginWindow).Unix())
+}
+
+// accountTurn is when the next password check on an account may run: now while it has
+// few failures in the window, else loginDelay after its last check's turn. A turn more
+// than MaxLoginDelay away is refused.
+func accountTurn(ctx context.Context, tx bun.Tx, account string, now time.Time) (time.Time, error) {
+	var failures int
 	var lastTurn int64
-	err = failures().ColumnExpr("count(*), coalesce(max(turn_at), 0)").Where("account = ?", row.Account).
-		Scan(ctx, &count, &lastTurn)
+	err := recentFailures(tx, now).ColumnExpr("count(*), coalesce(max(turn_at), 0)").Where("account = ?", account).
+		Scan(ctx, &failures, &lastTurn)
 	if err != nil {
 		return time.Time{}, err
 	}
-	delay := loginDelay(count)
+	delay := loginDelay(failures)
 	turn := time.Unix(lastTurn, 0).UTC().Add(delay)
 	if delay == 0 || turn.Before(now) {
 		return now, nil
