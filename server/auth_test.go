@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,6 +58,17 @@ type call struct {
 // send makes the request and returns the GraphQL response and the cookies set.
 func (p *portal) send(c call) (*response, []*http.Cookie, http.Header) {
 	p.t.Helper()
+	rec := httptest.NewRecorder()
+	p.handler.ServeHTTP(rec, c.request())
+	r := &response{status: rec.Code, body: rec.Body.String()}
+	if err := json.Unmarshal(rec.Body.Bytes(), r); err != nil {
+		p.t.Fatalf("status %d, body is not JSON: %q", rec.Code, r.body)
+	}
+	return r, rec.Result().Cookies(), rec.Header()
+}
+
+// request is the HTTP request of a call.
+func (c call) request() *http.Request {
 	var req *http.Request
 	if c.method == http.MethodGet {
 		req = httptest.NewRequest(http.MethodGet, "/graphql?query="+url.QueryEscape(c.query), nil)
@@ -80,13 +92,27 @@ func (p *portal) send(c call) (*response, []*http.Cookie, http.Header) {
 	for _, ck := range c.cookies {
 		req.AddCookie(ck)
 	}
-	rec := httptest.NewRecorder()
-	p.handler.ServeHTTP(rec, req)
-	r := &response{status: rec.Code, body: rec.Body.String()}
-	if err := json.Unmarshal(rec.Body.Bytes(), r); err != nil {
-		p.t.Fatalf("status %d, body is not JSON: %q", rec.Code, r.body)
+	return req
+}
+
+// sendAtOnce sends the calls in parallel and returns their answers in the calls' order
+// (an answer that is not JSON fails the test).
+func (p *portal) sendAtOnce(calls []call) []*response {
+	p.t.Helper()
+	answers := make([]*response, len(calls))
+	var wg sync.WaitGroup
+	for i, c := range calls {
+		wg.Go(func() {
+			rec := httptest.NewRecorder()
+			p.handler.ServeHTTP(rec, c.request())
+			answers[i] = &response{status: rec.Code, body: rec.Body.String()}
+			if err := json.Unmarshal(rec.Body.Bytes(), answers[i]); err != nil {
+				p.t.Errorf("call %d: status %d, body is not JSON: %q", i, rec.Code, rec.Body.String())
+			}
+		})
 	}
-	return r, rec.Result().Cookies(), rec.Header()
+	wg.Wait()
+	return answers
 }
 
 func loginCall(email, password string) call {
@@ -237,31 +263,106 @@ func TestLoginWrongCredentials(t *testing.T) {
 	}
 }
 
+// testClock is the store's clock in a test: it moves only when told, or, with
+// advanceOnWait, by each wait the store makes for an account's turn (a client that waits
+// for it). It records the waits.
+type testClock struct {
+	mu            sync.Mutex
+	now           time.Time
+	advanceOnWait bool
+	waits         []time.Duration
+}
+
+func useTestClock(p *portal, advanceOnWait bool) *testClock {
+	c := &testClock{now: time.Now().UTC().Truncate(time.Second), advanceOnWait: advanceOnWait}
+	p.store.SetClock(c.Now)
+	p.store.SetSleep(c.Sleep)
+	return c
+}
+
+func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+func (c *testClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.waits = append(c.waits, d)
+	if c.advanceOnWait {
+		c.now = c.now.Add(d)
+	}
+	return nil
+}
+
+func (c *testClock) advance(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.now = c.now.Add(d) }
+
+// takeWaits returns the waits recorded since the last call.
+func (c *testClock) takeWaits() []time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w := c.waits
+	c.waits = nil
+	return w
+}
+
+// loginFrom is a sign-in call from a client address.
+func loginFrom(email, password, addr string) call {
+	c := loginCall(email, password)
+	c.remote = addr + ":4000"
+	if strings.Contains(addr, ":") {
+		c.remote = "[" + addr + "]:4000"
+	}
+	return c
+}
+
+// retryAfter is the error's extensions.retryAfter in seconds, 0 without one.
+func (r *response) retryAfter() float64 {
+	if len(r.Errors) == 0 {
+		return 0
+	}
+	v, _ := r.Errors[0].Extensions["retryAfter"].(float64)
+	return v
+}
+
 func TestLoginRateLimits(t *testing.T) {
-	t.Run("per account", func(t *testing.T) {
+	t.Run("per account and network: the owner signs in from another network", func(t *testing.T) {
 		p := newAuthPortal(t, server.Config{})
-		for i := range store.MaxAccountFailures {
-			c := loginCall(editorEmail, "wrong password here")
-			c.remote = "198.51.100." + itoa(i+1) + ":4000" // from different addresses
+		clock := useTestClock(p, true)
+		for i := range store.MaxAccountFailuresPerNetwork {
+			c := loginFrom(editorEmail, "wrong password here", "198.51.100."+itoa(i+1)) // one /24
 			if r, _, _ := p.send(c); r.code() != "UNAUTHENTICATED" {
 				t.Fatalf("failure %d: %s", i, r.body)
 			}
 		}
-		c := loginCall(strings.ToUpper(editorEmail), editorPassword) // the right password waits too
-		c.remote = "203.0.113.9:4000"
-		r, cookies, _ := p.send(c)
-		retry, _ := r.Errors[0].Extensions["retryAfter"].(float64)
-		if r.code() != "RATE_LIMITED" || retry < 1 || retry > store.LoginWindow.Seconds() || len(cookies) > 0 {
-			t.Fatalf("after %d failures: %s", store.MaxAccountFailures, r.body)
+		// From that network, even the right password waits.
+		r, cookies, _ := p.send(loginFrom(strings.ToUpper(editorEmail), editorPassword, "198.51.100.200"))
+		if r.code() != "RATE_LIMITED" || r.retryAfter() < 1 || r.retryAfter() > store.LoginWindow.Seconds() || len(cookies) > 0 {
+			t.Fatalf("after %d failures, from their network: %s", store.MaxAccountFailuresPerNetwork, r.body)
 		}
-		// Another account is not concerned.
-		if r, _, _ := p.send(loginCall("someone.else@example.gov.rs", "wrong password here")); r.code() != "UNAUTHENTICATED" {
-			t.Errorf("another account: %s", r.body)
+		// That network may still try other accounts.
+		if r, _, _ := p.send(loginFrom("someone.else@example.gov.rs", "wrong password here", "198.51.100.1")); r.code() != "UNAUTHENTICATED" {
+			t.Errorf("another account from the same network: %s", r.body)
+		}
+		// The owner, from another network, signs in.
+		r, cookies, _ = p.send(loginFrom(editorEmail, editorPassword, "203.0.113.9"))
+		if r.code() != "" || len(cookies) != 1 {
+			t.Fatalf("the right password from another network: %s", r.body)
+		}
+		if p.me(cookies[0]) != editorEmail {
+			t.Errorf("the owner's cookie does not sign in")
+		}
+		for _, w := range clock.takeWaits() {
+			if w > store.MaxLoginDelay {
+				t.Errorf("the owner waited %v, more than %v", w, store.MaxLoginDelay)
+			}
+		}
+		// The first network's failures end with the window.
+		clock.advance(store.LoginWindow)
+		if r, _, _ := p.send(loginFrom(editorEmail, editorPassword, "198.51.100.200")); r.code() != "" {
+			t.Errorf("after the window, from the network that failed: %s", r.body)
 		}
 	})
-	t.Run("per address", func(t *testing.T) {
+	t.Run("per network", func(t *testing.T) {
 		p := newAuthPortal(t, server.Config{})
-		for i := range store.MaxClientFailures {
+		for i := range store.MaxNetworkFailures {
 			c := loginCall("user"+itoa(i)+"@example.gov.rs", "wrong password here")
 			if r, _, _ := p.send(c); r.code() != "UNAUTHENTICATED" {
 				t.Fatalf("failure %d: %s", i, r.body)
@@ -270,16 +371,17 @@ func TestLoginRateLimits(t *testing.T) {
 		if r, _, _ := p.send(loginCall(editorEmail, editorPassword)); r.code() != "RATE_LIMITED" {
 			t.Errorf("the same address: %s", r.body)
 		}
-		c := loginCall(editorEmail, editorPassword)
-		c.remote = "203.0.113.9:4000"
-		if r, _, _ := p.send(c); r.code() != "" {
-			t.Errorf("another address: %s", r.body)
+		if r, _, _ := p.send(loginFrom(editorEmail, editorPassword, "192.0.2.77")); r.code() != "RATE_LIMITED" {
+			t.Errorf("another address of the same /24: %s", r.body)
+		}
+		if r, _, _ := p.send(loginFrom(editorEmail, editorPassword, "203.0.113.9")); r.code() != "" {
+			t.Errorf("another network: %s", r.body)
 		}
 	})
-	t.Run("a success clears the account's failures", func(t *testing.T) {
+	t.Run("a success clears the failures from its network", func(t *testing.T) {
 		p := newAuthPortal(t, server.Config{})
 		for range 2 {
-			for i := range store.MaxAccountFailures - 1 {
+			for i := range store.MaxAccountFailuresPerNetwork - 1 {
 				if r, _, _ := p.send(loginCall(editorEmail, "wrong password here")); r.code() != "UNAUTHENTICATED" {
 					t.Fatalf("failure %d: %s", i, r.body)
 				}
@@ -287,6 +389,167 @@ func TestLoginRateLimits(t *testing.T) {
 			p.login()
 		}
 	})
+}
+
+// TestLoginNetworks: a client counts by its network, IPv4 by /24 and IPv6 by /64.
+func TestLoginNetworks(t *testing.T) {
+	tests := []struct {
+		name        string
+		failedFrom  string // the address of the failures (the last part varies for IPv4)
+		then        string // the address of the next attempt, with the right password
+		wantLimited bool
+	}{
+		{"IPv4: the same /24", "198.51.100.", "198.51.100.254", true},
+		{"IPv4: the next /24", "198.51.100.", "198.51.101.1", false},
+		{"IPv4 written as IPv6", "198.51.100.", "::ffff:198.51.100.9", true},
+		{"IPv6: the same /64", "2001:db8:1:2::", "2001:db8:1:2:ffff:ffff:ffff:fffe", true},
+		{"IPv6: the next /64", "2001:db8:1:2::", "2001:db8:1:3::1", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newAuthPortal(t, server.Config{})
+			useTestClock(p, true)
+			for i := range store.MaxAccountFailuresPerNetwork {
+				if r, _, _ := p.send(loginFrom(editorEmail, "wrong password here", tt.failedFrom+itoa(i+1))); r.code() != "UNAUTHENTICATED" {
+					t.Fatalf("failure %d: %s", i, r.body)
+				}
+			}
+			r, _, _ := p.send(loginFrom(editorEmail, editorPassword, tt.then))
+			if got := r.code() == "RATE_LIMITED"; got != tt.wantLimited {
+				t.Errorf("limited: %v, want %v: %s", got, tt.wantLimited, r.body)
+			}
+		})
+	}
+}
+
+// TestLoginChecksSpacedOut: guessing one account from a new network each time (one
+// attempt after the other, each waiting for its turn) gets its checks further and further
+// apart: 1, 2, 4, 8, then MaxLoginDelay seconds, so about six a minute.
+func TestLoginChecksSpacedOut(t *testing.T) {
+	p := newAuthPortal(t, server.Config{})
+	clock := useTestClock(p, true)
+	start := clock.Now()
+	const attempts = 14
+	for i := range attempts {
+		if r, _, _ := p.send(loginFrom(editorEmail, "wrong password here", "10."+itoa(i)+".0.1")); r.code() != "UNAUTHENTICATED" {
+			t.Fatalf("attempt %d: %s", i, r.body)
+		}
+	}
+	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second}
+	for len(want) < attempts-store.SlowAfterAccountFailures {
+		want = append(want, store.MaxLoginDelay)
+	}
+	if got := clock.takeWaits(); !slices.Equal(got, want) {
+		t.Errorf("waits %v, want %v", got, want)
+	}
+	elapsed := clock.Now().Sub(start)
+	if perMinute := float64(attempts) / elapsed.Minutes(); perMinute > 15 {
+		t.Errorf("%d checks in %v: %.1f a minute", attempts, elapsed, perMinute)
+	}
+}
+
+// TestLoginDistributedGuessing: 50 networks (/24s) guessing one account at once, five
+// attempts each, get only a few password checks, and a couple more a minute later. The
+// owner still signs in: at once from a network they signed in from before, after a few
+// seconds from a new one.
+func TestLoginDistributedGuessing(t *testing.T) {
+	p := newAuthPortal(t, server.Config{})
+	clock := useTestClock(p, false) // frozen: the attempts arrive together
+	const home, travelling = "203.0.113.9", "192.0.2.50"
+	if r, _, _ := p.send(loginFrom(editorEmail, editorPassword, home)); r.code() != "" {
+		t.Fatalf("the owner's usual sign-in: %s", r.body)
+	}
+	attack := func() (checks int) {
+		var calls []call
+		for n := range 50 {
+			for range store.MaxAccountFailuresPerNetwork {
+				calls = append(calls, loginFrom(editorEmail, "wrong password here", "198.51."+itoa(n)+".7"))
+			}
+		}
+		for i, r := range p.sendAtOnce(calls) {
+			switch r.code() {
+			case "UNAUTHENTICATED":
+				checks++
+			case "RATE_LIMITED":
+				if r.retryAfter() < 1 || r.retryAfter() > store.LoginWindow.Seconds() {
+					t.Errorf("attempt %d: retryAfter %v", i, r.retryAfter())
+				}
+			default:
+				t.Errorf("attempt %d: %s", i, r.body)
+			}
+		}
+		for _, w := range clock.takeWaits() {
+			if w > store.MaxLoginDelay {
+				t.Errorf("an attempt waited %v, more than %v", w, store.MaxLoginDelay)
+			}
+		}
+		return checks
+	}
+	// ownerFrom signs the owner in from addr and returns the seconds they were told to
+	// wait (retrying after them) and the longest wait for a turn.
+	ownerFrom := func(addr string) (told float64, waited time.Duration) {
+		r, _, _ := p.send(loginFrom(editorEmail, editorPassword, addr))
+		if r.code() == "RATE_LIMITED" {
+			told = r.retryAfter()
+			clock.advance(time.Duration(told) * time.Second)
+			r, _, _ = p.send(loginFrom(editorEmail, editorPassword, addr))
+		}
+		if r.code() != "" {
+			t.Fatalf("the owner from %s under attack: %s", addr, r.body)
+		}
+		for _, w := range clock.takeWaits() {
+			waited = max(waited, w)
+		}
+		return told, waited
+	}
+
+	// Five checks at once, then turns 1, 3 and 7 s ahead; the next (15 s) is too far.
+	if checks, want := attack(), store.SlowAfterAccountFailures+3; checks != want {
+		t.Errorf("first burst: %d of 250 passwords checked, want %d", checks, want)
+	}
+	if told, waited := ownerFrom(home); told != 0 || waited != 0 {
+		t.Errorf("the owner from a known network was told to wait %v s and waited %v, want neither", told, waited)
+	}
+	if told, waited := ownerFrom(travelling); told == 0 || told > store.MaxLoginDelay.Seconds() || waited > store.MaxLoginDelay {
+		t.Errorf("the owner from a new network was told to wait %v s and waited %v; want a wait of at most %v", told, waited, store.MaxLoginDelay)
+	}
+
+	// A minute later, another burst: one check now, one in MaxLoginDelay.
+	clock.advance(time.Minute)
+	if checks := attack(); checks != 2 {
+		t.Errorf("second burst: %d passwords checked, want 2", checks)
+	}
+
+	// A network is known for KnownNetworkFor after its last sign-in, no longer.
+	clock.advance(store.KnownNetworkFor)
+	attack()
+	if r, _, _ := p.send(loginFrom(editorEmail, editorPassword, home)); r.code() != "RATE_LIMITED" {
+		t.Errorf("%v after the last sign-in, during an attack: %s; want RATE_LIMITED", store.KnownNetworkFor, r.body)
+	}
+}
+
+// TestLoginParallelAttempts: attempts sent together from one network count as failures
+// from their start, so no more than the limit of them check a password.
+func TestLoginParallelAttempts(t *testing.T) {
+	p := newAuthPortal(t, server.Config{})
+	calls := make([]call, 20)
+	for i := range calls {
+		calls[i] = loginCall(editorEmail, "wrong password here")
+	}
+	var checks, limited int
+	for i, r := range p.sendAtOnce(calls) {
+		switch r.code() {
+		case "UNAUTHENTICATED":
+			checks++
+		case "RATE_LIMITED":
+			limited++
+		default:
+			t.Errorf("attempt %d: %s", i, r.body)
+		}
+	}
+	if checks != store.MaxAccountFailuresPerNetwork || limited != len(calls)-checks {
+		t.Errorf("%d checked, %d refused; want %d checked", checks, limited, store.MaxAccountFailuresPerNetwork)
+	}
 }
 
 func TestTrustedProxy(t *testing.T) {
@@ -300,15 +563,15 @@ func TestTrustedProxy(t *testing.T) {
 	}{
 		{"X-Forwarded-For ignored without --trusted-proxy", nil, "10.0.0.5:5000", func(i int) string { return "203.0.113." + itoa(i) }, true},
 		{"X-Forwarded-For ignored from an untrusted peer", proxies, "192.0.2.1:5000", func(i int) string { return "203.0.113." + itoa(i) }, true},
-		{"a trusted proxy names each client", proxies, "10.0.0.5:5000", func(i int) string { return "203.0.113." + itoa(i) }, false},
+		{"a trusted proxy names each client", proxies, "10.0.0.5:5000", func(i int) string { return "203.0." + itoa(i) + ".7" }, false},
 		{"the last hop counts, not what the client wrote", proxies, "10.0.0.5:5000", func(i int) string { return "198.51.100." + itoa(i) + ", 203.0.113.7" }, true},
-		{"trusted hops are skipped", proxies, "10.0.0.5:5000", func(i int) string { return "203.0.113." + itoa(i) + ", 10.1.1.1" }, false},
+		{"trusted hops are skipped", proxies, "10.0.0.5:5000", func(i int) string { return "203.0." + itoa(i) + ".7, 10.1.1.1" }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newAuthPortal(t, server.Config{TrustedProxies: tt.trusted})
 			var last *response
-			for i := range store.MaxClientFailures + 1 {
+			for i := range store.MaxNetworkFailures + 1 {
 				c := loginCall("user"+itoa(i)+"@example.gov.rs", "wrong password here")
 				c.remote = tt.remote
 				c.header = map[string]string{"X-Forwarded-For": tt.xff(i)}
@@ -501,9 +764,9 @@ func TestPasswordNeverShown(t *testing.T) {
 		r, _, _ := p.send(c)
 		bodies.WriteString(r.body)
 	}
-	p.store.Close() // the database fails: an internal error is logged
+	p.store.Close() // the database fails: the attempt is refused and the trouble logged
 	r, _, _ := p.send(loginCall("other@example.gov.rs", wrong))
-	if r.code() != "INTERNAL" {
+	if r.code() != "RATE_LIMITED" {
 		t.Errorf("with the database closed: %s", r.body)
 	}
 	bodies.WriteString(r.body)
@@ -515,7 +778,7 @@ func TestPasswordNeverShown(t *testing.T) {
 			t.Errorf("an answer shows a password:\n%s", bodies.String())
 		}
 	}
-	if !strings.Contains(logs.String(), "internal error") {
+	if !strings.Contains(logs.String(), "login limits cannot be written") {
 		t.Errorf("nothing was logged, so nothing was checked: %q", logs.String())
 	}
 }

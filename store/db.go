@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -38,10 +39,12 @@ type Store struct {
 	read  *bun.DB // many connections, query_only
 	write *bun.DB // one connection, BEGIN IMMEDIATE
 
-	now       func() time.Time // the clock: time.Now, or a test's (SetClock)
-	limiter   *loginLimiter    // failed logins, in memory
-	scheduled chan struct{}    // wakes RunPublisher when a schedule changes
-	metrics   *metrics.Metrics // nil until Instrument; records nothing then
+	now       func() time.Time                                 // the clock: time.Now, or a test's (SetClock)
+	sleep     func(ctx context.Context, d time.Duration) error // waits for a login's turn (SetSleep)
+	scheduled chan struct{}                                    // wakes RunPublisher when a schedule changes
+	metrics   *metrics.Metrics                                 // nil until Instrument; records nothing then
+
+	limitsLoggedAt atomic.Int64 // when a failure of the login limits was last logged, Unix seconds
 }
 
 // Open opens (creating when missing) the database file at path and brings its schema up
@@ -56,7 +59,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{write: write, now: time.Now, limiter: newLoginLimiter(), scheduled: make(chan struct{}, 1)}
+	s := &Store{write: write, now: time.Now, sleep: sleepContext, scheduled: make(chan struct{}, 1)}
 	if err := s.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err

@@ -84,6 +84,11 @@ type Session struct {
 // Call it before the store is used.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
+// SetSleep replaces how the store waits for a login's turn (a timer that stops when the
+// request's context ends), for tests of the sign-in limits on a test clock. Call it
+// before the store is used.
+func (s *Store) SetSleep(sleep func(ctx context.Context, d time.Duration) error) { s.sleep = sleep }
+
 // clock is the current time in UTC, to the second, as times are stored.
 func (s *Store) clock() time.Time { return s.now().UTC().Truncate(time.Second) }
 
@@ -188,7 +193,7 @@ func (s *Store) Authenticate(ctx context.Context, email, password string) (*User
 type LoginRequest struct {
 	Email     string
 	Password  string
-	Client    string // the client's IP address, for the per-address limit
+	Client    string // the client's IP address, for the limits per network
 	UserAgent string
 	Replaces  string // the token of the browser's current session, if any: ended on success
 }
@@ -200,23 +205,28 @@ type NewSession struct {
 	ExpiresAt time.Time
 }
 
-// Login checks the rate limits, the email and the password, and begins a session. It
-// returns a *RateLimitError over a limit (before any password is checked) and
-// ErrBadCredentials for a wrong email or password; a success clears the account's
-// failures.
+// Login checks the sign-in limits, waits for the account's turn when it is under attack,
+// checks the email and the password, and begins a session. It returns a *RateLimitError
+// over a limit (before any password is checked) and ErrBadCredentials for a wrong email or
+// password; a success clears the failures of the account from the client's network.
 func (s *Store) Login(ctx context.Context, req LoginRequest) (*User, *NewSession, error) {
-	account, client := normalizeEmail(req.Email), clientKey(req.Client)
-	if err := s.limiter.begin(s.clock(), account, client); err != nil {
+	attempt, err := s.beginLogin(ctx, req.Email, req.Client)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.waitTurn(ctx, attempt); err != nil {
 		return nil, nil, err
 	}
 	u, err := s.Authenticate(ctx, req.Email, req.Password)
 	if err != nil {
 		if !errors.Is(err, ErrBadCredentials) {
-			s.limiter.undo(account, client)
+			s.forgetAttempt(ctx, attempt)
 		}
 		return nil, nil, err
 	}
-	s.limiter.succeeded(account, client)
+	if err := s.loginSucceeded(ctx, attempt); err != nil {
+		return nil, nil, err
+	}
 	sess, err := s.createSession(ctx, u.ID, req.UserAgent, req.Replaces)
 	if err != nil {
 		return nil, nil, err

@@ -324,7 +324,7 @@ func TestLoginLimits(t *testing.T) {
 	}
 
 	// Per account: 5 failures, then even the right password waits; from any address.
-	for i := range MaxAccountFailures {
+	for i := range MaxAccountFailuresPerNetwork {
 		if err := login("ana@example.gov.rs", "wrong password here", "198.51.100.1"); !errors.Is(err, ErrBadCredentials) {
 			t.Fatalf("failure %d: %v", i, err)
 		}
@@ -338,13 +338,13 @@ func TestLoginLimits(t *testing.T) {
 	}
 
 	// A success clears the account's failures.
-	for range MaxAccountFailures - 1 {
+	for range MaxAccountFailuresPerNetwork - 1 {
 		login("ana@example.gov.rs", "wrong password here", "198.51.100.3")
 	}
 	if err := login("ana@example.gov.rs", goodPassword, "198.51.100.3"); err != nil {
 		t.Fatal(err)
 	}
-	for i := range MaxAccountFailures - 1 {
+	for i := range MaxAccountFailuresPerNetwork - 1 {
 		if err := login("ana@example.gov.rs", "wrong password here", "198.51.100.3"); !errors.Is(err, ErrBadCredentials) {
 			t.Fatalf("failure %d after a success: %v", i, err)
 		}
@@ -352,7 +352,7 @@ func TestLoginLimits(t *testing.T) {
 
 	// Per address: 20 failures on any accounts; an IPv6 client counts by its /64.
 	c.advance(LoginWindow)
-	for i := range MaxClientFailures {
+	for i := range MaxNetworkFailures {
 		if err := login("user"+string(rune('a'+i))+"@example.gov.rs", "wrong password here", "2001:db8:1:2::"+string(rune('a'+i%6))); !errors.Is(err, ErrBadCredentials) {
 			t.Fatalf("failure %d: %v", i, err)
 		}
