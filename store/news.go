@@ -51,7 +51,7 @@ func (n *NewsItem) localize(want Locale) *NewsItem {
 }
 
 // GlobalID is the item's global object ID.
-func (n *NewsItem) GlobalID() string { return globalID(kindNews, n.ID) }
+func (n *NewsItem) GlobalID() string { return globalID(newsKind.typ, n.ID) }
 
 // Requested is the locale the item was asked for in; related items are served in it.
 func (n *NewsItem) Requested() Locale { return n.requested }

@@ -80,7 +80,7 @@ func (p *Partner) localize(want Locale) *Partner {
 }
 
 // GlobalID is the partner's global object ID.
-func (p *Partner) GlobalID() string { return globalID(kindPartner, p.ID) }
+func (p *Partner) GlobalID() string { return globalID(partnerKind.typ, p.ID) }
 
 // Requested is the locale the partner was asked for in; related items are served in it.
 func (p *Partner) Requested() Locale { return p.requested }

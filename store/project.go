@@ -95,7 +95,7 @@ func (p *Project) localize(want Locale) *Project {
 }
 
 // GlobalID is the project's global object ID.
-func (p *Project) GlobalID() string { return globalID(kindProject, p.ID) }
+func (p *Project) GlobalID() string { return globalID(projectKind.typ, p.ID) }
 
 // Requested is the locale the project was asked for in; related items are served in it.
 func (p *Project) Requested() Locale { return p.requested }
