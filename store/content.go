@@ -127,6 +127,13 @@ func coverDoc(f *ImageFile, sr, en string) *CoverDoc {
 	return &CoverDoc{ImageFile: *f, Alt: Localized{Sr: sr, En: en}}
 }
 
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 func deref(s *string) string {
 	if s == nil {
 		return ""

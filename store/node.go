@@ -1,10 +1,6 @@
 package store
 
-import (
-	"context"
-	"database/sql"
-	"errors"
-)
+import "context"
 
 // Node is any object with a global ID.
 type Node interface{ GlobalID() string }
@@ -32,12 +28,4 @@ func (s *Store) Node(ctx context.Context, gid string, locale Locale) (Node, erro
 		return nil, notFound(err)
 	}
 	return r.localized(locale), nil
-}
-
-// notFound turns "no rows" into ErrNotFound.
-func notFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
-	}
-	return err
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"reflect"
 	"strings"
 	"time"
@@ -17,15 +16,6 @@ import (
 // validate, write, link, index, audit, in one write transaction, so the item, its links,
 // its search index row and the audit entry are written together or not at all. An update
 // or state change names the version it edits; a stale one is a *ConflictError.
-
-// ConflictError refuses a change to an item that changed since the editor read it.
-type ConflictError struct {
-	Current int // the item's version now
-}
-
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("someone else changed the item meanwhile (it is at version %d now): reload it and make your change again", e.Current)
-}
 
 // CreateNewsItem creates a news item as a draft.
 func (s *Store) CreateNewsItem(ctx context.Context, by *User, in NewsInput) (*NewsSource, error) {
@@ -292,16 +282,4 @@ func as[T Source](src Source, err error) (T, error) {
 // visibleAt tells whether the public sees a publication at now.
 func visibleAt(p *Publication, publishedAt *time.Time, now time.Time) bool {
 	return p.State == Published && p.DeletedAt == nil && publishedAt != nil && !publishedAt.After(now)
-}
-
-// idOfType is the row ID of a global ID of one type; another type is NOT_FOUND.
-func idOfType(gid, typ string) (int64, error) {
-	t, id, err := parseGlobalID(gid)
-	if err != nil {
-		return 0, err
-	}
-	if t != typ {
-		return 0, ErrNotFound
-	}
-	return id, nil
 }
