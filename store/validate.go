@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/currency"
 
+	"github.com/agency/portal/media/mediafile"
 	"github.com/agency/portal/richtext"
 )
 
@@ -16,7 +17,6 @@ import (
 // *InputError naming the field at fault.
 
 var (
-	imageName       = regexp.MustCompile(`^[0-9a-f]{16}$`)
 	slugPattern     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	decimalPattern  = regexp.MustCompile(`^(0|[1-9][0-9]{0,17})(\.[0-9]{1,4})?$`)
 	currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
@@ -65,7 +65,7 @@ func (c *CoverDoc) check(f string) error {
 	if c == nil {
 		return nil
 	}
-	return firstError(check(f+".name", imageName.MatchString(c.Name), "%q is not the name of an uploaded image", c.Name),
+	return firstError(check(f+".name", mediafile.IsName(c.Name), "%q is not the name of an uploaded image", c.Name),
 		named(f+".alt", c.Alt), plain(f+".alt", c.Alt, maxSummary))
 }
 
@@ -108,8 +108,8 @@ func markdown(field string, l Localized) error {
 			return inputError(field+"."+lang, "is longer than %d characters", maxMarkdown)
 		}
 		for _, img := range richtext.Images(s) {
-			if _, ok := richtext.MediaName(img.Src); !ok {
-				return inputError(field+"."+lang, "the image %q is not an uploaded one: upload it and use its /media/ address", img.Src)
+			if _, ok := mediafile.NameOfURL(img.Src); !ok {
+				return inputError(field+"."+lang, "the image %q is not an uploaded one: upload it and use its %s address", img.Src, mediafile.Prefix)
 			}
 			if strings.TrimSpace(img.Alt) == "" {
 				return inputError(field+"."+lang, "the image %q has no alt text: write what it shows in ![…](…)", img.Src)
