@@ -47,7 +47,7 @@ func (a *AuditEntry) GlobalItemID() (string, error) {
 	if a.Kind == nil {
 		return globalID(kindUser, a.ItemID), nil
 	}
-	k, err := mustKind(*a.Kind)
+	k, err := storedKind(*a.Kind)
 	if err != nil {
 		return "", err
 	}

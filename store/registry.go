@@ -101,8 +101,9 @@ func kindOfNum(num int64) *kind {
 	return nil
 }
 
-// mustKind is the registry's entry of a kind stored by the portal itself.
-func mustKind(k Kind) (*kind, error) {
+// storedKind is the registry's entry of a kind the database holds (in the audit log): an
+// unknown one is an internal error, not bad input.
+func storedKind(k Kind) (*kind, error) {
 	entry, err := kindOf(k, "kind")
 	if err != nil {
 		return nil, fmt.Errorf("store: no content kind %q", k)

@@ -102,51 +102,24 @@ type SearchEdge struct {
 // Search finds items whose text matches every word of query, in any script, case or
 // diacritics, best first. Its cursors are positions in the ranking.
 func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, locale Locale) (*SearchConnection, error) {
-	offset := 0
-	if p.After != "" {
-		key, err := decodeCursor(p.After, searchCursorTag, 1)
-		if err == nil {
-			offset, err = strconv.Atoi(key[0])
-		}
-		if err != nil || offset < 0 {
-			return nil, inputError("after", "is not a cursor of this list")
-		}
-		offset++
+	offset, err := searchOffset(p)
+	if err != nil {
+		return nil, err
 	}
 	conn := &SearchConnection{PageInfo: &PageInfo{HasPreviousPage: offset > 0}, Edges: []*SearchEdge{}, Facets: []*SearchFacet{}}
 	match, tokens, prefix := MatchQuery(query)
 	if match == "" {
 		return conn, nil
 	}
-
-	// Counts per kind: one count per rowid range lets FTS5 walk only that kind's part of
-	// the index (a GROUP BY over rowid >> 40 would sort every match first: 4 to 12 times
-	// slower for common words at 100,000 items).
-	counts, err := s.searchCounts(ctx, match)
+	ranges, err := s.countHits(ctx, conn, match, kinds)
 	if err != nil {
 		return nil, err
-	}
-	var ranges []string
-	for _, k := range byNum(registry) {
-		if len(kinds) == 0 || slices.Contains(kinds, k.kind) {
-			ranges = append(ranges, kindRange(k.num))
-			conn.TotalCount += counts[k]
-		}
-		if counts[k] > 0 {
-			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: counts[k]})
-		}
 	}
 	if conn.TotalCount == 0 || p.First == 0 {
 		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCandidates)
 		return conn, nil
 	}
-
-	// Rank at most maxCandidates matches, the newest rowids first, then page through them.
-	var rows []searchRow
-	err = s.read.NewRaw("SELECT rowid, -score AS score FROM ("+
-		"SELECT rowid, bm25(search, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+strings.Join(ranges, " OR ")+")"+
-		" ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		titleWeight, summaryWeight, bodyWeight, match, maxCandidates, p.First+1, offset).Scan(ctx, &rows)
+	rows, err := s.rank(ctx, match, ranges, p.First+1, offset)
 	if err != nil {
 		return nil, err
 	}
@@ -171,6 +144,56 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor
 	}
 	return conn, nil
+}
+
+// searchOffset is the position in the ranking that a page starts at.
+func searchOffset(p Page) (int, error) {
+	if p.After == "" {
+		return 0, nil
+	}
+	key, err := decodeCursor(p.After, searchCursorTag, 1)
+	offset := -1
+	if err == nil {
+		offset, err = strconv.Atoi(key[0])
+	}
+	if err != nil || offset < 0 {
+		return 0, inputError("after", "is not a cursor of this list")
+	}
+	return offset + 1, nil
+}
+
+// countHits sets the total count of the kinds asked for (all when none is) and the facets
+// of every kind, and returns the rowid ranges of the kinds asked for.
+func (s *Store) countHits(ctx context.Context, conn *SearchConnection, match string, kinds []Kind) ([]string, error) {
+	// Counts per kind: one count per rowid range lets FTS5 walk only that kind's part of
+	// the index (a GROUP BY over rowid >> 40 would sort every match first: 4 to 12 times
+	// slower for common words at 100,000 items).
+	counts, err := s.searchCounts(ctx, match)
+	if err != nil {
+		return nil, err
+	}
+	var ranges []string
+	for _, k := range byNum(registry) {
+		if len(kinds) == 0 || slices.Contains(kinds, k.kind) {
+			ranges = append(ranges, kindRange(k.num))
+			conn.TotalCount += counts[k]
+		}
+		if counts[k] > 0 {
+			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: counts[k]})
+		}
+	}
+	return ranges, nil
+}
+
+// rank ranks at most maxCandidates matches in the rowid ranges, the newest rowids first,
+// and returns limit rows from offset on.
+func (s *Store) rank(ctx context.Context, match string, ranges []string, limit, offset int) ([]searchRow, error) {
+	var rows []searchRow
+	err := s.read.NewRaw("SELECT rowid, -score AS score FROM ("+
+		"SELECT rowid, bm25(search, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+strings.Join(ranges, " OR ")+")"+
+		" ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
+		titleWeight, summaryWeight, bodyWeight, match, maxCandidates, limit, offset).Scan(ctx, &rows)
+	return rows, err
 }
 
 // kindRange is the condition on rowid that selects one kind of item.

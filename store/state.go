@@ -35,33 +35,45 @@ func (s *Store) ChangeState(ctx context.Context, by *User, gid string, version i
 	}
 	var out Source
 	err = s.inTx(ctx, by, func(e *edit) error {
-		var r stateRow
-		err := e.tx.NewSelect().Table(k.table).Column("slug", "published_at", "state", "deleted_at", "version").
-			Where("id = ?", id).Scan(ctx, &r)
+		r, err := e.stateOf(ctx, k, id)
 		if err != nil {
-			return notFound(err)
+			return err
 		}
 		if err := checkVersion(&r.Publication, version, t.Action == ActionRestore); err != nil {
 			return err
 		}
-		action, err := t.apply(&r, e.now)
+		action, err := t.apply(r, e.now)
 		if err != nil {
 			return err
 		}
 		e.touch(&r.Publication)
-		_, err = e.tx.ExecContext(ctx, "UPDATE "+k.table+" SET version = ?, changed_at = ?, changed_by = ?, "+
-			"state = ?, published_at = ?, deleted_at = ? WHERE id = ?",
-			r.Version, r.ChangedAt, r.ChangedBy, r.State, r.PublishedAt, r.DeletedAt, id)
-		if err != nil {
-			return err
-		}
-		if err := syncIndex(ctx, e.tx, k, id, e.now); err != nil {
+		if err := e.writeState(ctx, k, id, r); err != nil {
 			return err
 		}
 		out, err = e.done(ctx, k, id, r.Slug, r.Version, action, nil)
 		return err
 	})
 	return out, err
+}
+
+// stateOf reads the state of an item of a kind.
+func (e *edit) stateOf(ctx context.Context, k *kind, id int64) (*stateRow, error) {
+	r := new(stateRow)
+	err := e.tx.NewSelect().Table(k.table).Column("slug", "published_at", "state", "deleted_at", "version").
+		Where("id = ?", id).Scan(ctx, r)
+	return r, notFound(err)
+}
+
+// writeState writes an item's new state, in one statement whatever the transition, and
+// brings its search index row in step with it.
+func (e *edit) writeState(ctx context.Context, k *kind, id int64, r *stateRow) error {
+	_, err := e.tx.ExecContext(ctx, "UPDATE "+k.table+" SET version = ?, changed_at = ?, changed_by = ?, "+
+		"state = ?, published_at = ?, deleted_at = ? WHERE id = ?",
+		r.Version, r.ChangedAt, r.ChangedBy, r.State, r.PublishedAt, r.DeletedAt, id)
+	if err != nil {
+		return err
+	}
+	return syncIndex(ctx, e.tx, k, id, e.now)
 }
 
 // apply makes the transition's change to an item's state at now, and says what it was:
