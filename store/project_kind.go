@@ -12,12 +12,11 @@ import (
 var projectKind = &kind{
 	kind: KindProject, typ: "Project", table: "projects", alias: "project", num: 2,
 	field: "projects", noun: "project", texts: []string{"sr_title", "en_title"},
-	links:       []link{projectAreas, projectFunders, projectImplementers, projectPartners},
-	inputFields: map[string]string{"partners": "cooperatingPartners"},
-	newRow:      func() row { return new(Project) },
-	scanRows:    scanRows[*Project],
-	docs:        func(c *Content) []doc { return docsOf(c.Projects) },
-	addDoc:      func(c *Content, d doc) { c.Projects = append(c.Projects, *d.(*ProjectDoc)) },
+	links:    []link{projectAreas, projectFunders, projectImplementers, projectPartners},
+	newRow:   func() row { return new(Project) },
+	scanRows: scanRows[*Project],
+	docs:     func(c *Content) []doc { return docsOf(c.Projects) },
+	addDoc:   func(c *Content, d doc) { c.Projects = append(c.Projects, *d.(*ProjectDoc)) },
 }
 
 // The lists a project links to: its areas (topics), and its partners in each role, in

@@ -33,8 +33,7 @@ type kind struct {
 	noun  string   // what a slug made from an empty title falls back to
 	texts []string // the columns the editors' text filter looks in
 
-	links       []link            // the lists of other items it links to, written in this order
-	inputFields map[string]string // content-format field names the editors' input calls otherwise
+	links []link // the lists of other items it links to, written in this order
 
 	newRow   func() row                                             // an empty model to read one row into
 	scanRows func(context.Context, *bun.SelectQuery) ([]row, error) // reads the rows a query selects

@@ -137,8 +137,13 @@ func (e *edit) write(ctx context.Context, k *kind, old row, d doc) (m row, actio
 // otherwise (a project's cooperating partners).
 func inputField(k *kind, err error) error {
 	var in *InputError
-	if errors.As(err, &in) && k.inputFields[in.Field] != "" {
-		return &InputError{Field: k.inputFields[in.Field], Message: in.Message}
+	if !errors.As(err, &in) {
+		return err
+	}
+	for _, l := range k.links {
+		if l.field == in.Field && l.inputName() != l.field {
+			return &InputError{Field: l.inputName(), Message: in.Message}
+		}
 	}
 	return err
 }
