@@ -245,3 +245,33 @@ func TestRegistryEntries(t *testing.T) {
 		t.Error("an audit entry of an unknown kind has a global ID")
 	}
 }
+
+// A refusal of an editor's input names the field as the editors' input calls it.
+func TestSaveNamesTheEditorsField(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	editor, err := s.CreateUser(ctx, "editor@example.org", goodPassword, RoleEditor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := Localized{En: "A project"}
+	tests := []struct {
+		name  string
+		in    ProjectInput
+		field string
+	}{
+		{"a cooperating partner that is no slug", ProjectInput{Title: title, Status: Ongoing, CooperatingPartners: []string{"Not A Slug"}}, "cooperatingPartners"},
+		{"an unknown cooperating partner", ProjectInput{Title: title, Status: Ongoing, CooperatingPartners: []string{"nobody"}}, "cooperatingPartners"},
+		{"an unknown funder", ProjectInput{Title: title, Status: Ongoing, Funders: []string{"nobody"}}, "funders"},
+		{"an unknown area", ProjectInput{Title: title, Status: Ongoing, Areas: []string{"nothing"}}, "areas"},
+		{"a bad status", ProjectInput{Title: title, Status: "DONE"}, "status"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var input *InputError
+			if _, err := s.CreateProject(ctx, editor, tt.in); !errors.As(err, &input) || input.Field != tt.field {
+				t.Errorf("got %v, want an InputError for %s", err, tt.field)
+			}
+		})
+	}
+}
