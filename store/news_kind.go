@@ -10,7 +10,7 @@ import (
 // newsKind is the registry's entry of news items.
 var newsKind = &kind{
 	kind: KindNews, typ: "NewsItem", table: "news", alias: "news_item", num: 1,
-	field: "news", noun: "news", texts: []string{"sr_title", "en_title"},
+	field: "news", noun: "news", titles: []string{"sr_title", "en_title"},
 	links:    []link{newsTopics, newsProjects, newsPartners},
 	newRow:   func() row { return new(NewsItem) },
 	scanRows: scanRows[*NewsItem],

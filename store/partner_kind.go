@@ -5,7 +5,7 @@ import "time"
 // partnerKind is the registry's entry of partners.
 var partnerKind = &kind{
 	kind: KindPartner, typ: "Partner", table: "partners", alias: "partner", num: 3,
-	field: "partners", noun: "partner", texts: []string{"sr_name", "en_name", "acronym"},
+	field: "partners", noun: "partner", titles: []string{"sr_name", "en_name", "acronym"},
 	newRow:   func() row { return new(Partner) },
 	scanRows: scanRows[*Partner],
 	docs:     func(c *Content) []doc { return docsOf(c.Partners) },

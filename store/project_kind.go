@@ -11,7 +11,7 @@ import (
 // projectKind is the registry's entry of projects.
 var projectKind = &kind{
 	kind: KindProject, typ: "Project", table: "projects", alias: "project", num: 2,
-	field: "projects", noun: "project", texts: []string{"sr_title", "en_title"},
+	field: "projects", noun: "project", titles: []string{"sr_title", "en_title"},
 	links:    []link{projectAreas, projectFunders, projectImplementers, projectPartners},
 	newRow:   func() row { return new(Project) },
 	scanRows: scanRows[*Project],

@@ -24,14 +24,14 @@ const (
 // content. Each kind declares its entry once, in its own file (news_kind.go,
 // project_kind.go, partner_kind.go); registry lists them.
 type kind struct {
-	kind  Kind   // the GraphQL value
-	typ   string // the type name in global IDs
-	table string
-	alias string   // bun's alias of the model's table
-	num   int64    // the kind's number in the high bits of a search rowid
-	field string   // the list's name in the content format: "news", "projects", "partners"
-	noun  string   // what a slug made from an empty title falls back to
-	texts []string // the columns the editors' text filter looks in
+	kind   Kind   // the GraphQL value
+	typ    string // the type name in global IDs
+	table  string
+	alias  string   // bun's alias of the model's table
+	num    int64    // the kind's number in the high bits of a search rowid
+	field  string   // the list's name in the content format: "news", "projects", "partners"
+	noun   string   // what a slug made from an empty title falls back to
+	titles []string // the columns the editors' text filter looks in
 
 	links []link // the lists of other items it links to, written in this order
 

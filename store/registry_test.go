@@ -216,7 +216,7 @@ func TestRegistryEntries(t *testing.T) {
 			}
 			seen[key] = k.kind
 		}
-		if k.newRow == nil || k.scanRows == nil || k.docs == nil || k.addDoc == nil || len(k.texts) == 0 || k.noun == "" {
+		if k.newRow == nil || k.scanRows == nil || k.docs == nil || k.addDoc == nil || len(k.titles) == 0 || k.noun == "" {
 			t.Errorf("%s: the registry entry is incomplete", k.kind)
 		}
 		if raw, _ := base64.RawURLEncoding.DecodeString(k.newRow().GlobalID()); !strings.HasPrefix(string(raw), k.typ+":") {

@@ -149,7 +149,7 @@ func textFilter(q *bun.SelectQuery, k *kind, text string) {
 	forms := map[string]bool{text: true, translit.ToLatin(text): true, translit.ToCyrillic(text): true}
 	q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
 		for form := range forms {
-			for _, col := range k.texts {
+			for _, col := range k.titles {
 				q.WhereOr(k.alias+"."+col+" LIKE ? ESCAPE '\\'", "%"+likeEscape(form)+"%")
 			}
 		}
