@@ -50,13 +50,13 @@ type row interface {
 	Node
 	rowID() int64
 	publication() *Publication
-	localized(Locale) Node                 // as the public sees it
-	source(s *Store, now time.Time) Source // as the editors see it
-	indexText() indexText                  // what the search index holds of it
-	searchHit(Locale) *SearchHit           // a search result pointing to it; Kind is set by the caller
-	doc(links map[string][]string) doc     // in the content format, given its links by field
-	draft()                                // makes a new item one the public has never seen
-	keep(old row, changed bool, now time.Time)
+	localized(Locale) Node                     // as the public sees it
+	source(s *Store, now time.Time) Source     // as the editors see it
+	indexText() indexText                      // what the search index holds of it
+	searchHit(Locale) *SearchHit               // a search result pointing to it; Kind is set by the caller
+	doc(links map[string][]string) doc         // in the content format, given its links by field
+	draft()                                    // makes a new item one the public has never seen
+	keep(old row, changed bool, now time.Time) // on an update: carries over what editors do not change
 }
 
 // doc is an item in the content format: a *NewsDoc, *ProjectDoc or *PartnerDoc.
