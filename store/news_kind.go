@@ -18,6 +18,16 @@ var newsKind = &kind{
 	addDoc:   func(c *Content, d doc) { c.News = append(c.News, *d.(*NewsDoc)) },
 }
 
+// CreateNewsItem creates a news item as a draft.
+func (s *Store) CreateNewsItem(ctx context.Context, by *User, in NewsInput) (*NewsSource, error) {
+	return as[*NewsSource](s.save(ctx, by, newsKind, "", 0, in.doc()))
+}
+
+// UpdateNewsItem replaces a news item's content; version is the version edited.
+func (s *Store) UpdateNewsItem(ctx context.Context, by *User, gid string, version int, in NewsInput) (*NewsSource, error) {
+	return as[*NewsSource](s.save(ctx, by, newsKind, gid, version, in.doc()))
+}
+
 // The lists a news item links to.
 var (
 	newsTopics   = link{field: "topics", table: "news_topics", own: "news_id", other: "topic_id", to: "topics"}

@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // partnerKind is the registry's entry of partners.
 var partnerKind = &kind{
@@ -10,6 +13,16 @@ var partnerKind = &kind{
 	scanRows: scanRows[*Partner],
 	docs:     func(c *Content) []doc { return docsOf(c.Partners) },
 	addDoc:   func(c *Content, d doc) { c.Partners = append(c.Partners, *d.(*PartnerDoc)) },
+}
+
+// CreatePartner creates a partner as a draft.
+func (s *Store) CreatePartner(ctx context.Context, by *User, in PartnerInput) (*PartnerSource, error) {
+	return as[*PartnerSource](s.save(ctx, by, partnerKind, "", 0, in.doc()))
+}
+
+// UpdatePartner replaces a partner's content; version is the version edited.
+func (s *Store) UpdatePartner(ctx context.Context, by *User, gid string, version int, in PartnerInput) (*PartnerSource, error) {
+	return as[*PartnerSource](s.save(ctx, by, partnerKind, gid, version, in.doc()))
 }
 
 func (p *Partner) rowID() int64                          { return p.ID }

@@ -19,6 +19,16 @@ var projectKind = &kind{
 	addDoc:   func(c *Content, d doc) { c.Projects = append(c.Projects, *d.(*ProjectDoc)) },
 }
 
+// CreateProject creates a project as a draft.
+func (s *Store) CreateProject(ctx context.Context, by *User, in ProjectInput) (*ProjectSource, error) {
+	return as[*ProjectSource](s.save(ctx, by, projectKind, "", 0, in.doc()))
+}
+
+// UpdateProject replaces a project's content; version is the version edited.
+func (s *Store) UpdateProject(ctx context.Context, by *User, gid string, version int, in ProjectInput) (*ProjectSource, error) {
+	return as[*ProjectSource](s.save(ctx, by, projectKind, gid, version, in.doc()))
+}
+
 // The lists a project links to: its areas (topics), and its partners in each role, in
 // the order they were listed.
 var (

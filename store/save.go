@@ -17,36 +17,6 @@ import (
 // its search index row and the audit entry are written together or not at all. An update
 // or state change names the version it edits; a stale one is a *ConflictError.
 
-// CreateNewsItem creates a news item as a draft.
-func (s *Store) CreateNewsItem(ctx context.Context, by *User, in NewsInput) (*NewsSource, error) {
-	return as[*NewsSource](s.save(ctx, by, newsKind, "", 0, in.doc()))
-}
-
-// UpdateNewsItem replaces a news item's content; version is the version edited.
-func (s *Store) UpdateNewsItem(ctx context.Context, by *User, gid string, version int, in NewsInput) (*NewsSource, error) {
-	return as[*NewsSource](s.save(ctx, by, newsKind, gid, version, in.doc()))
-}
-
-// CreateProject creates a project as a draft.
-func (s *Store) CreateProject(ctx context.Context, by *User, in ProjectInput) (*ProjectSource, error) {
-	return as[*ProjectSource](s.save(ctx, by, projectKind, "", 0, in.doc()))
-}
-
-// UpdateProject replaces a project's content; version is the version edited.
-func (s *Store) UpdateProject(ctx context.Context, by *User, gid string, version int, in ProjectInput) (*ProjectSource, error) {
-	return as[*ProjectSource](s.save(ctx, by, projectKind, gid, version, in.doc()))
-}
-
-// CreatePartner creates a partner as a draft.
-func (s *Store) CreatePartner(ctx context.Context, by *User, in PartnerInput) (*PartnerSource, error) {
-	return as[*PartnerSource](s.save(ctx, by, partnerKind, "", 0, in.doc()))
-}
-
-// UpdatePartner replaces a partner's content; version is the version edited.
-func (s *Store) UpdatePartner(ctx context.Context, by *User, gid string, version int, in PartnerInput) (*PartnerSource, error) {
-	return as[*PartnerSource](s.save(ctx, by, partnerKind, gid, version, in.doc()))
-}
-
 // save creates an item of a kind as a draft (gid "") or replaces the content of the item
 // with global ID gid, at version, and returns it as the editors see it.
 func (s *Store) save(ctx context.Context, by *User, k *kind, gid string, version int, d doc) (Source, error) {
