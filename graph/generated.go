@@ -298,10 +298,10 @@ type ComplexityRoot struct {
 		Project        func(childComplexity int, slug string, locale *store.Locale) int
 		Projects       func(childComplexity int, first *int, after *string, filter *store.ProjectFilter, orderBy *store.ProjectOrder, locale *store.Locale) int
 		RenderMarkdown func(childComplexity int, markdown string, locale *store.Locale) int
-		Search         func(childComplexity int, query string, kinds []store.SearchKind, first *int, after *string, locale *store.Locale) int
+		Search         func(childComplexity int, query string, kinds []store.Kind, first *int, after *string, locale *store.Locale) int
 		Source         func(childComplexity int, id string) int
-		Sources        func(childComplexity int, kind store.SearchKind, first *int, after *string, filter *store.SourceFilter) int
-		SuggestSlug    func(childComplexity int, kind store.SearchKind, title string, id *string) int
+		Sources        func(childComplexity int, kind store.Kind, first *int, after *string, filter *store.SourceFilter) int
+		SuggestSlug    func(childComplexity int, kind store.Kind, title string, id *string) int
 		Topics         func(childComplexity int, locale *store.Locale) int
 		Users          func(childComplexity int) int
 	}
@@ -412,14 +412,14 @@ type QueryResolver interface {
 	Project(ctx context.Context, slug string, locale *store.Locale) (*store.Project, error)
 	Partners(ctx context.Context, first *int, after *string, filter *store.PartnerFilter, locale *store.Locale) (*store.PartnerConnection, error)
 	Partner(ctx context.Context, slug string, locale *store.Locale) (*store.Partner, error)
-	Search(ctx context.Context, query string, kinds []store.SearchKind, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error)
+	Search(ctx context.Context, query string, kinds []store.Kind, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error)
 	Topics(ctx context.Context, locale *store.Locale) ([]*store.Topic, error)
 	Me(ctx context.Context) (*store.User, error)
 	Node(ctx context.Context, id string, locale *store.Locale) (store.Node, error)
-	Sources(ctx context.Context, kind store.SearchKind, first *int, after *string, filter *store.SourceFilter) (*store.SourceConnection, error)
+	Sources(ctx context.Context, kind store.Kind, first *int, after *string, filter *store.SourceFilter) (*store.SourceConnection, error)
 	Source(ctx context.Context, id string) (store.Source, error)
 	RenderMarkdown(ctx context.Context, markdown string, locale *store.Locale) (string, error)
-	SuggestSlug(ctx context.Context, kind store.SearchKind, title string, id *string) (string, error)
+	SuggestSlug(ctx context.Context, kind store.Kind, title string, id *string) (string, error)
 	Users(ctx context.Context) ([]*store.User, error)
 	AuditLog(ctx context.Context, first *int, after *string, item *string) (*store.AuditConnection, error)
 }
@@ -1685,7 +1685,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]store.SearchKind), args["first"].(*int), args["after"].(*string), args["locale"].(*store.Locale)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]store.Kind), args["first"].(*int), args["after"].(*string), args["locale"].(*store.Locale)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1707,7 +1707,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Sources(childComplexity, args["kind"].(store.SearchKind), args["first"].(*int), args["after"].(*string), args["filter"].(*store.SourceFilter)), true
+		return e.ComplexityRoot.Query.Sources(childComplexity, args["kind"].(store.Kind), args["first"].(*int), args["after"].(*string), args["filter"].(*store.SourceFilter)), true
 	case "Query.suggestSlug":
 		if e.ComplexityRoot.Query.SuggestSlug == nil {
 			break
@@ -1718,7 +1718,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SuggestSlug(childComplexity, args["kind"].(store.SearchKind), args["title"].(string), args["id"].(*string)), true
+		return e.ComplexityRoot.Query.SuggestSlug(childComplexity, args["kind"].(store.Kind), args["title"].(string), args["id"].(*string)), true
 	case "Query.topics":
 		if e.ComplexityRoot.Query.Topics == nil {
 			break
@@ -4444,8 +4444,8 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 	}
 	args["query"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
-		func(ctx context.Context, v any) ([]store.SearchKind, error) {
-			return ec.unmarshalOSearchKind2ᚕgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKindᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]store.Kind, error) {
+			return ec.unmarshalOSearchKind2ᚕgithubᚗcomᚋagencyᚋportalᚋstoreᚐKindᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4496,8 +4496,8 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
-		func(ctx context.Context, v any) (store.SearchKind, error) {
-			return ec.unmarshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, v)
+		func(ctx context.Context, v any) (store.Kind, error) {
+			return ec.unmarshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4534,8 +4534,8 @@ func (ec *executionContext) field_Query_suggestSlug_args(ctx context.Context, ra
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
-		func(ctx context.Context, v any) (store.SearchKind, error) {
-			return ec.unmarshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, v)
+		func(ctx context.Context, v any) (store.Kind, error) {
+			return ec.unmarshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4834,8 +4834,8 @@ func (ec *executionContext) _AuditEntry_kind(ctx context.Context, field graphql.
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.SearchKind) graphql.Marshaler {
-			return ec.marshalOSearchKind2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Kind) graphql.Marshaler {
+			return ec.marshalOSearchKind2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, selections, v)
 		},
 		true,
 		false,
@@ -4854,7 +4854,7 @@ func (ec *executionContext) _AuditEntry_itemId(ctx context.Context, field graphq
 			return ec.fieldContext_AuditEntry_itemId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.GlobalItemID(), nil
+			return obj.GlobalItemID()
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -6667,8 +6667,8 @@ func (ec *executionContext) _NewsSource_kind(ctx context.Context, field graphql.
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.SearchKind) graphql.Marshaler {
-			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v store.Kind) graphql.Marshaler {
+			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7538,8 +7538,8 @@ func (ec *executionContext) _PartnerSource_kind(ctx context.Context, field graph
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.SearchKind) graphql.Marshaler {
-			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v store.Kind) graphql.Marshaler {
+			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8608,8 +8608,8 @@ func (ec *executionContext) _ProjectSource_kind(ctx context.Context, field graph
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.SearchKind) graphql.Marshaler {
-			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v store.Kind) graphql.Marshaler {
+			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9574,7 +9574,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]store.SearchKind), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["locale"].(*store.Locale))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]store.Kind), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["locale"].(*store.Locale))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *store.SearchConnection) graphql.Marshaler {
@@ -9738,7 +9738,7 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Sources(ctx, fc.Args["kind"].(store.SearchKind), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*store.SourceFilter))
+			return ec.Resolvers.Query().Sources(ctx, fc.Args["kind"].(store.Kind), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*store.SourceFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *store.SourceConnection) graphql.Marshaler {
@@ -9870,7 +9870,7 @@ func (ec *executionContext) _Query_suggestSlug(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SuggestSlug(ctx, fc.Args["kind"].(store.SearchKind), fc.Args["title"].(string), fc.Args["id"].(*string))
+			return ec.Resolvers.Query().SuggestSlug(ctx, fc.Args["kind"].(store.Kind), fc.Args["title"].(string), fc.Args["id"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -10242,8 +10242,8 @@ func (ec *executionContext) _SearchFacet_kind(ctx context.Context, field graphql
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.SearchKind) graphql.Marshaler {
-			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v store.Kind) graphql.Marshaler {
+			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10288,8 +10288,8 @@ func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.C
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.SearchKind) graphql.Marshaler {
-			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v store.Kind) graphql.Marshaler {
+			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16873,13 +16873,13 @@ func (ec *executionContext) marshalNSearchItem2githubᚗcomᚋagencyᚋportalᚋ
 	return ec._SearchItem(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx context.Context, v any) (store.SearchKind, error) {
+func (ec *executionContext) unmarshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx context.Context, v any) (store.Kind, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := store.SearchKind(tmp)
+	res := store.Kind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx context.Context, sel ast.SelectionSet, v store.SearchKind) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx context.Context, sel ast.SelectionSet, v store.Kind) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -17602,16 +17602,16 @@ func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋagencyᚋportalᚋsto
 	return res
 }
 
-func (ec *executionContext) unmarshalOSearchKind2ᚕgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKindᚄ(ctx context.Context, v any) ([]store.SearchKind, error) {
+func (ec *executionContext) unmarshalOSearchKind2ᚕgithubᚗcomᚋagencyᚋportalᚋstoreᚐKindᚄ(ctx context.Context, v any) ([]store.Kind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]store.SearchKind, len(vSlice))
+	res := make([]store.Kind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -17619,14 +17619,14 @@ func (ec *executionContext) unmarshalOSearchKind2ᚕgithubᚗcomᚋagencyᚋport
 	return res, nil
 }
 
-func (ec *executionContext) marshalOSearchKind2ᚕgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKindᚄ(ctx context.Context, sel ast.SelectionSet, v []store.SearchKind) graphql.Marshaler {
+func (ec *executionContext) marshalOSearchKind2ᚕgithubᚗcomᚋagencyᚋportalᚋstoreᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx, sel, v[i])
+		return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -17638,16 +17638,16 @@ func (ec *executionContext) marshalOSearchKind2ᚕgithubᚗcomᚋagencyᚋportal
 	return ret
 }
 
-func (ec *executionContext) unmarshalOSearchKind2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx context.Context, v any) (*store.SearchKind, error) {
+func (ec *executionContext) unmarshalOSearchKind2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx context.Context, v any) (*store.Kind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := store.SearchKind(tmp)
+	res := store.Kind(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSearchKind2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchKind(ctx context.Context, sel ast.SelectionSet, v *store.SearchKind) graphql.Marshaler {
+func (ec *executionContext) marshalOSearchKind2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx context.Context, sel ast.SelectionSet, v *store.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -257,7 +257,7 @@ func (r *queryResolver) Partner(ctx context.Context, slug string, locale *store.
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, kinds []store.SearchKind, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error) {
+func (r *queryResolver) Search(ctx context.Context, query string, kinds []store.Kind, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error) {
 	page, err := store.PageArgs(first, after)
 	if err != nil {
 		return nil, err
@@ -281,7 +281,7 @@ func (r *queryResolver) Node(ctx context.Context, id string, locale *store.Local
 }
 
 // Sources is the resolver for the sources field.
-func (r *queryResolver) Sources(ctx context.Context, kind store.SearchKind, first *int, after *string, filter *store.SourceFilter) (*store.SourceConnection, error) {
+func (r *queryResolver) Sources(ctx context.Context, kind store.Kind, first *int, after *string, filter *store.SourceFilter) (*store.SourceConnection, error) {
 	if _, err := requireRole(ctx); err != nil {
 		return nil, err
 	}
@@ -309,7 +309,7 @@ func (r *queryResolver) RenderMarkdown(ctx context.Context, markdown string, loc
 }
 
 // SuggestSlug is the resolver for the suggestSlug field.
-func (r *queryResolver) SuggestSlug(ctx context.Context, kind store.SearchKind, title string, id *string) (string, error) {
+func (r *queryResolver) SuggestSlug(ctx context.Context, kind store.Kind, title string, id *string) (string, error) {
 	if _, err := requireRole(ctx); err != nil {
 		return "", err
 	}

@@ -5,8 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 
+	"github.com/agency/portal/media/mediafile"
 	"github.com/agency/portal/store"
 )
 
@@ -18,10 +18,6 @@ type Library struct {
 
 // NewLibrary is the library in a folder, which must exist.
 func NewLibrary(dir string) *Library { return &Library{dir: dir} }
-
-// fileName is the shape of every file the library writes, and of nothing else: names of
-// other shapes (paths, dot files, its own temporary files) are never opened.
-var fileName = regexp.MustCompile(`^[0-9a-f]{16}(-[1-9][0-9]{0,4})?\.(jpg|png|gif)$`)
 
 // fileTypes are the media types of the library's file extensions.
 var fileTypes = map[string]string{".jpg": JPEG, ".png": PNG, ".gif": GIF}
@@ -98,7 +94,8 @@ func (l *Library) Open(name string) (*os.File, string, error) {
 // FileType is the media type of a library file name, and whether the name has the shape
 // of one (16 hex digits, an optional -width, .jpg, .png or .gif).
 func FileType(name string) (string, bool) {
-	if !fileName.MatchString(name) {
+	// Names of other shapes (paths, dot files, its own temporary files) are never opened.
+	if _, ok := mediafile.NameOfFile(name); !ok {
 		return "", false
 	}
 	return fileTypes[filepath.Ext(name)], true

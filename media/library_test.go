@@ -7,9 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/agency/portal/media/mediafile"
 	"github.com/agency/portal/media/mediatest"
+	"github.com/agency/portal/richtext"
 )
 
 func TestLibrarySaveAndOpen(t *testing.T) {
@@ -94,5 +97,60 @@ func TestFileType(t *testing.T) {
 		if got, ok := FileType(tt.name); got != tt.want || ok != tt.ok {
 			t.Errorf("FileType(%q) = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// The one file-name rule (media/mediafile) accepts every file the uploader writes, in
+// every format and size, at its URL as well: the library serves it, the Markdown renderer
+// keeps an image at that URL, and the store takes its name for a cover.
+func TestNameRuleAcceptsWhatTheUploaderWrites(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"a wide JPEG", mediatest.JPEG(2400, 1200)},
+		{"a wide PNG", mediatest.PNG(2100, 700)},
+		{"a GIF", mediatest.GIF(1000, 500, 2)},
+		{"a small JPEG", mediatest.JPEG(300, 200)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p, err := Process(tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := NewLibrary(dir).Save(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !mediafile.IsName(f.Name) {
+				t.Errorf("the image's name %q is refused", f.Name)
+			}
+			urls := []string{f.URL()}
+			for _, v := range f.Variants {
+				urls = append(urls, v.URL())
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != len(urls) {
+				t.Errorf("%d files written, want %d", len(entries), len(urls))
+			}
+			for _, e := range entries {
+				if got, ok := mediafile.NameOfFile(e.Name()); !ok || got != f.Name {
+					t.Errorf("the written file %s: NameOfFile = %q, %v; want %q", e.Name(), got, ok, f.Name)
+				}
+				if _, ok := FileType(e.Name()); !ok {
+					t.Errorf("the written file %s has no file type", e.Name())
+				}
+			}
+			for _, url := range urls {
+				if got, ok := mediafile.NameOfURL(url); !ok || got != f.Name {
+					t.Errorf("NameOfURL(%s) = %q, %v; want %q", url, got, ok, f.Name)
+				}
+				if html := richtext.HTML("![a picture](" + url + ")"); !strings.Contains(html, `src="`+url+`"`) {
+					t.Errorf("the renderer drops the image at %s: %s", url, html)
+				}
+			}
+		})
 	}
 }

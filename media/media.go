@@ -38,6 +38,7 @@ import (
 
 	"golang.org/x/image/webp"
 
+	"github.com/agency/portal/media/mediafile"
 	"github.com/agency/portal/store"
 )
 
@@ -254,13 +255,8 @@ func (p *Processed) ImageFile() *store.ImageFile {
 	}
 	for _, v := range p.Variants {
 		f.Variants = append(f.Variants, store.ImageVariant{
-			Width: v.Width, Height: v.Height, File: variantFile(p.Name, v.Width, p.Type),
+			Width: v.Width, Height: v.Height, File: mediafile.VariantFile(p.Name, v.Width, p.Type),
 		})
 	}
 	return f
-}
-
-// variantFile is the file name of a variant: the image's name, its width, the extension.
-func variantFile(name string, width int, mediaType string) string {
-	return fmt.Sprintf("%s-%d%s", name, width, store.ImageExt(mediaType))
 }

@@ -21,6 +21,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/agency/portal/media/mediafile"
 )
 
 var (
@@ -40,11 +42,6 @@ var (
 	// from /, ./, ../ or #. A relative URL such as javascript%3Aalert(1) is harmless (a
 	// browser reads no scheme in it) but nobody writes one, so it is not let through.
 	linkHref = regexp.MustCompile(`^(?i:https?://|mailto:|/|\./|\.\./|#)`)
-
-	// mediaSrc matches the URL of an uploaded image: /media/, the 16 hex digits of its
-	// name, an optional width for a smaller copy (at most four digits: images are at most
-	// 2,000 pixels wide), and the extension of one of the types the media library writes.
-	mediaSrc = regexp.MustCompile(`^/media/([0-9a-f]{16})(?:-[1-9][0-9]{0,3})?\.(?:jpg|png|gif)$`)
 )
 
 // policy allows exactly what the Markdown renderer writes and nothing else: the elements
@@ -65,7 +62,7 @@ func policy() *bluemonday.Policy {
 	p.AllowAttrs("href").Matching(linkHref).OnElements("a")
 	p.AllowAttrs("title").OnElements("a")
 
-	p.AllowAttrs("src").Matching(mediaSrc).OnElements("img")
+	p.AllowAttrs("src").Matching(mediafile.URLPattern).OnElements("img")
 	p.AllowAttrs("alt").OnElements("img")
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
 	return p
@@ -127,11 +124,7 @@ func Images(md string) []Image {
 // /media/<name>.<jpg|png|gif> for the full-size file or /media/<name>-<width>.<ext> for a
 // smaller copy. ok is false for any other URL, including absolute ones.
 func MediaName(src string) (name string, ok bool) {
-	m := mediaSrc.FindStringSubmatch(src)
-	if m == nil {
-		return "", false
-	}
-	return m[1], true
+	return mediafile.NameOfURL(src)
 }
 
 // imageRenderer draws Markdown images for HTML.

@@ -22,6 +22,7 @@ import (
 
 	"github.com/agency/portal/graph"
 	"github.com/agency/portal/media"
+	"github.com/agency/portal/media/mediafile"
 	"github.com/agency/portal/store"
 )
 
@@ -55,7 +56,7 @@ func routeMedia(mux *http.ServeMux, s *store.Store, cfg Config) {
 	m := &mediaRoutes{store: s, lib: media.NewLibrary(cfg.MediaDir), slots: make(chan struct{}, uploadSlots)}
 	auth := graph.Auth{PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies}
 	mux.Handle("POST /media", auth.Sessions(s, http.HandlerFunc(m.upload)))
-	mux.HandleFunc("GET /media/{file}", m.serve)
+	mux.HandleFunc("GET "+mediafile.Prefix+"{file}", m.serve)
 }
 
 // uploaded is the answer to a successful upload.

@@ -33,7 +33,7 @@ type AuditEntry struct {
 	At      time.Time   `bun:",notnull"`
 	UserID  *int64      // nil once the account is gone
 	Action  AuditAction `bun:",notnull"`
-	Kind    *SearchKind
+	Kind    *Kind
 	ItemID  int64    `bun:",notnull"`
 	Label   string   `bun:",notnull"`
 	Version *int     // the item's version after the change
@@ -43,11 +43,15 @@ type AuditEntry struct {
 }
 
 // GlobalItemID is the global ID of the item or account changed.
-func (a *AuditEntry) GlobalItemID() string {
+func (a *AuditEntry) GlobalItemID() (string, error) {
 	if a.Kind == nil {
-		return globalID(kindUser, a.ItemID)
+		return globalID(kindUser, a.ItemID), nil
 	}
-	return globalID(sourceKinds[*a.Kind].typ, a.ItemID)
+	k, err := storedKind(*a.Kind)
+	if err != nil {
+		return "", err
+	}
+	return globalID(k.typ, a.ItemID), nil
 }
 
 // AuditConnection is a page of the audit log.
@@ -75,8 +79,8 @@ func (s *Store) AuditLog(ctx context.Context, item *string, p Page) (*AuditConne
 		}
 		if typ == kindUser {
 			q.Where("audit.kind IS NULL AND audit.item_id = ?", id)
-		} else if kind, _, ok := kindByType(typ); ok {
-			q.Where("audit.kind = ? AND audit.item_id = ?", kind, id)
+		} else if k := kindOfType(typ); k != nil {
+			q.Where("audit.kind = ? AND audit.item_id = ?", k.kind, id)
 		} else {
 			q.Where("0")
 		}

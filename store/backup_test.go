@@ -119,7 +119,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		if len(n.Topics) != 1 || len(n.Partners) != 2 {
 			t.Errorf("%s has links %v %v", n.Slug, n.Topics, n.Partners)
 		}
-		hits, err := b.Search(ctx, word(i)+" ", []SearchKind{SearchNews}, Page{First: 5}, En)
+		hits, err := b.Search(ctx, word(i)+" ", []Kind{KindNews}, Page{First: 5}, En)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"strings"
 )
 
 // demoContent is the demo content: the news, projects and partners of the five pages the
@@ -19,10 +20,8 @@ func DemoContent() (*Content, error) { return DecodeContent(bytes.NewReader(demo
 // LoadDemo imports the demo content when the database holds no content at all, and
 // reports whether it did.
 func (s *Store) LoadDemo(ctx context.Context) (bool, error) {
-	var n int
-	err := s.write.QueryRowContext(ctx,
-		"SELECT (SELECT count(*) FROM topics) + (SELECT count(*) FROM partners) + (SELECT count(*) FROM projects) + (SELECT count(*) FROM news)").Scan(&n)
-	if err != nil || n > 0 {
+	empty, err := s.empty(ctx)
+	if err != nil || !empty {
 		return false, err
 	}
 	c, err := DemoContent()
@@ -33,4 +32,15 @@ func (s *Store) LoadDemo(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("demo content: %w", err)
 	}
 	return true, nil
+}
+
+// empty tells whether the database holds no topic and no item of any kind.
+func (s *Store) empty(ctx context.Context) (bool, error) {
+	counts := []string{"(SELECT count(*) FROM topics)"}
+	for _, k := range registry {
+		counts = append(counts, "(SELECT count(*) FROM "+k.table+")")
+	}
+	var n int
+	err := s.write.QueryRowContext(ctx, "SELECT "+strings.Join(counts, " + ")).Scan(&n)
+	return n == 0, err
 }

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 
 	"github.com/uptrace/bun"
 )
@@ -34,53 +32,10 @@ func (s *Store) Export(ctx context.Context) (*Content, error) {
 		for _, t := range topics {
 			c.Topics = append(c.Topics, TopicDoc{Slug: t.Slug, Name: Localized{Sr: t.SrName, En: t.EnName}})
 		}
-
-		var partners []Partner
-		if err := tx.NewSelect().Model(&partners).Order("slug").Scan(ctx); err != nil {
-			return err
-		}
-		for i := range partners {
-			c.Partners = append(c.Partners, partnerDoc(&partners[i]))
-		}
-
-		var projects []Project
-		if err := tx.NewSelect().Model(&projects).Order("slug").Scan(ctx); err != nil {
-			return err
-		}
-		areas, err := exportLinks(ctx, tx, "SELECT l.project_id, t.slug FROM project_topics l JOIN topics t ON t.id = l.topic_id ORDER BY l.project_id, t.slug")
-		if err != nil {
-			return err
-		}
-		roles := map[PartnerRole]map[int64][]string{}
-		for _, role := range []PartnerRole{Funder, Implementer, Cooperating} {
-			roles[role], err = exportLinks(ctx, tx, "SELECT l.project_id, p.slug FROM project_partners l JOIN partners p ON p.id = l.partner_id "+
-				"WHERE l.role = ? ORDER BY l.project_id, l.position, p.slug", role)
-			if err != nil {
+		for _, k := range registry {
+			if err := exportKind(ctx, tx, k, c); err != nil {
 				return err
 			}
-		}
-		for i := range projects {
-			p := &projects[i]
-			c.Projects = append(c.Projects, projectDoc(p, areas[p.ID], roles[Funder][p.ID], roles[Implementer][p.ID], roles[Cooperating][p.ID]))
-		}
-
-		var news []NewsItem
-		if err := tx.NewSelect().Model(&news).Order("slug").Scan(ctx); err != nil {
-			return err
-		}
-		links := map[string]map[int64][]string{}
-		for name, q := range map[string]string{
-			"topics":   "SELECT l.news_id, x.slug FROM news_topics l JOIN topics x ON x.id = l.topic_id ORDER BY l.news_id, x.slug",
-			"projects": "SELECT l.news_id, x.slug FROM news_projects l JOIN projects x ON x.id = l.project_id ORDER BY l.news_id, x.slug",
-			"partners": "SELECT l.news_id, x.slug FROM news_partners l JOIN partners x ON x.id = l.partner_id ORDER BY l.news_id, x.slug",
-		} {
-			if links[name], err = exportLinks(ctx, tx, q); err != nil {
-				return err
-			}
-		}
-		for i := range news {
-			n := &news[i]
-			c.News = append(c.News, newsDoc(n, links["topics"][n.ID], links["projects"][n.ID], links["partners"][n.ID]))
 		}
 		return nil
 	})
@@ -90,31 +45,24 @@ func (s *Store) Export(ctx context.Context) (*Content, error) {
 	return c, nil
 }
 
-// exportLinks runs a query of (owner id, slug) rows and groups the slugs by owner, in the
-// query's order.
-func exportLinks(ctx context.Context, tx bun.Tx, query string, args ...any) (map[int64][]string, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
+// exportKind adds every item of a kind to c, by slug, with its links.
+func exportKind(ctx context.Context, tx bun.Tx, k *kind, c *Content) error {
+	rows, err := k.scanRows(ctx, tx.NewSelect().Model(k.newRow()).Order("slug"))
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer rows.Close()
-	out := map[int64][]string{}
-	for rows.Next() {
-		var id int64
-		var slug string
-		if err := rows.Scan(&id, &slug); err != nil {
-			return nil, err
+	links := map[string]map[int64][]string{}
+	for _, l := range k.links {
+		if links[l.field], err = l.allSlugs(ctx, tx); err != nil {
+			return err
 		}
-		out[id] = append(out[id], slug)
 	}
-	return out, rows.Err()
-}
-
-// Encode writes the content as indented JSON, the format DecodeContent reads. HTML
-// characters are not escaped, so Markdown stays readable.
-func (c *Content) Encode(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(c)
+	for _, r := range rows {
+		own := map[string][]string{}
+		for field, slugs := range links {
+			own[field] = slugs[r.rowID()]
+		}
+		k.addDoc(c, r.doc(own))
+	}
+	return nil
 }

@@ -1,5 +1,7 @@
 package store
 
+import "github.com/agency/portal/media/mediafile"
+
 // ImageFile is an uploaded picture as the media library stored it: re-encoded (no EXIF or
 // other metadata), at most MaxImageWidth wide, with smaller variants for small screens.
 // Files never change once written (the name is derived from the content), so an item can
@@ -24,25 +26,16 @@ type ImageVariant struct {
 const MaxImageWidth = 2000
 
 // ImageExt is the file extension of an image type, with its dot.
-func ImageExt(mediaType string) string {
-	switch mediaType {
-	case "image/png":
-		return ".png"
-	case "image/gif":
-		return ".gif"
-	default:
-		return ".jpg"
-	}
-}
+func ImageExt(mediaType string) string { return mediafile.Ext(mediaType) }
 
 // File is the name of the full-size file in the media folder.
-func (f *ImageFile) File() string { return f.Name + ImageExt(f.Type) }
+func (f *ImageFile) File() string { return mediafile.File(f.Name, f.Type) }
 
 // URL is where the full-size picture is served.
-func (f *ImageFile) URL() string { return "/media/" + f.File() }
+func (f *ImageFile) URL() string { return mediafile.URL(f.File()) }
 
 // URL is where the variant is served.
-func (v ImageVariant) URL() string { return "/media/" + v.File }
+func (v ImageVariant) URL() string { return mediafile.URL(v.File) }
 
 // Image is a picture as an item shows it: the uploaded file and what it shows, in the
 // served locale.

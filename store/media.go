@@ -2,6 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -50,4 +54,21 @@ func (s *Store) Image(ctx context.Context, name string) (*ImageFile, error) {
 		Name: row.Name, Type: row.Type, Width: row.Width, Height: row.Height,
 		Bytes: row.Bytes, Variants: row.Variants,
 	}, nil
+}
+
+// imageIn reads an uploaded image's description in a transaction, or ErrNotFound.
+func imageIn(ctx context.Context, db bun.IDB, name string) (*ImageFile, error) {
+	f := new(ImageFile)
+	var variants string
+	err := db.QueryRowContext(ctx, "SELECT name, type, width, height, bytes, variants FROM media WHERE name = ?", name).
+		Scan(&f.Name, &f.Type, &f.Width, &f.Height, &f.Bytes, &variants)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	} else if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(variants), &f.Variants); err != nil {
+		return nil, fmt.Errorf("store: media %s: %w", name, err)
+	}
+	return f, nil
 }

@@ -3,26 +3,9 @@ package store
 import (
 	"context"
 	"encoding/base64"
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 )
-
-// ErrNotFound is returned when what was asked for does not exist.
-var ErrNotFound = errors.New("not found")
-
-// InputError is a refusal of bad input: Field names the argument or field at fault.
-type InputError struct {
-	Field   string
-	Message string
-}
-
-func (e *InputError) Error() string { return e.Field + ": " + e.Message }
-
-func inputError(field, format string, args ...any) error {
-	return &InputError{Field: field, Message: fmt.Sprintf(format, args...)}
-}
 
 // The page sizes of connections.
 const (
@@ -112,22 +95,3 @@ func pageOf[T any](items []T, p Page, cursor func(T) string) ([]T, []string, *Pa
 type counter func(ctx context.Context) (int, error)
 
 func fixedCount(n int) counter { return func(context.Context) (int, error) { return n, nil } }
-
-// globalID makes an object's global ID: base64url of "Type:id".
-func globalID(typ string, id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + strconv.FormatInt(id, 10)))
-}
-
-// parseGlobalID splits a global ID into its type and row ID.
-func parseGlobalID(gid string) (string, int64, error) {
-	raw, err := base64.RawURLEncoding.DecodeString(gid)
-	typ, num, ok := strings.Cut(string(raw), ":")
-	if err != nil || !ok {
-		return "", 0, inputError("id", "is not a global ID")
-	}
-	id, err := strconv.ParseInt(num, 10, 64)
-	if err != nil || id <= 0 {
-		return "", 0, inputError("id", "is not a global ID")
-	}
-	return typ, id, nil
-}

@@ -2,40 +2,23 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
 
-	"github.com/agency/portal/richtext"
 	"github.com/agency/portal/translit"
 )
 
-// SearchKind is a kind of item that search covers.
-type SearchKind string
+// kindTopic is the global ID type of topics, which are no content kind: they are no
+// search results and have no editorial state.
+const kindTopic = "Topic"
 
-// The search kinds.
-const (
-	SearchNews    SearchKind = "NEWS"
-	SearchProject SearchKind = "PROJECT"
-	SearchPartner SearchKind = "PARTNER"
-)
-
-// The global ID types, and the kind numbers in the high bits of a search rowid.
-const (
-	kindTopic   = "Topic"
-	kindNews    = "NewsItem"
-	kindProject = "Project"
-	kindPartner = "Partner"
-
-	kindNewsNum    int64 = 1
-	kindProjectNum int64 = 2
-	kindPartnerNum int64 = 3
-	kindShift            = 40
-)
-
-var searchKinds = map[int64]SearchKind{kindNewsNum: SearchNews, kindProjectNum: SearchProject, kindPartnerNum: SearchPartner}
+// kindShift is where the kind's number starts in the bits of a search rowid.
+const kindShift = 40
 
 // Bounds of a search. The query's words and their length are capped; very common words
 // rank only the newest candidates (by rowid) so a search costs a bounded amount.
@@ -50,48 +33,6 @@ const (
 	bodyWeight      = 1.0
 	searchCursorTag = "s"
 )
-
-// indexText is what the search index holds of an item, before folding.
-type indexText struct{ title, summary, body []string }
-
-func indexItem(ctx context.Context, db bun.IDB, kind, id int64, t indexText) error {
-	rowid := kind<<kindShift | id
-	if _, err := db.ExecContext(ctx, "DELETE FROM search WHERE rowid = ?", rowid); err != nil {
-		return err
-	}
-	fold := func(parts []string) string { return strings.Join(translit.Tokens(strings.Join(parts, "\n")), " ") }
-	_, err := db.ExecContext(ctx, "INSERT INTO search (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
-		rowid, fold(t.title), fold(t.summary), fold(t.body))
-	return err
-}
-
-func newsIndexText(n *NewsItem) indexText {
-	return indexText{
-		title:   []string{n.Sr.Title, n.En.Title},
-		summary: []string{n.Sr.Summary, n.En.Summary},
-		body:    []string{richtext.PlainText(n.Sr.Body), richtext.PlainText(n.En.Body)},
-	}
-}
-
-func projectIndexText(p *Project) indexText {
-	t := indexText{title: []string{p.Sr.Title, p.En.Title}}
-	for _, l := range []ProjectText{p.Sr, p.En} {
-		t.summary = append(t.summary, l.OfficialTitle, l.Summary)
-		t.body = append(t.body, richtext.PlainText(l.Description))
-		for _, list := range [][]string{l.Locations, l.ExpectedResults, l.Objectives, l.SpecificObjectives, l.TargetGroups} {
-			t.body = append(t.body, list...)
-		}
-	}
-	return t
-}
-
-func partnerIndexText(p *Partner) indexText {
-	t := indexText{title: []string{p.Sr.Name, p.En.Name}, body: []string{p.Sr.Description, p.En.Description}}
-	if p.Acronym != nil {
-		t.title = append(t.title, *p.Acronym)
-	}
-	return t
-}
 
 // MatchQuery turns user text into an FTS5 MATCH expression that cannot fail or inject:
 // the text is folded and split into words (everything that is not a letter or digit is a
@@ -127,11 +68,13 @@ func MatchQuery(text string) (match string, tokens []string, prefix bool) {
 
 // SearchHit is one search result.
 type SearchHit struct {
-	Kind    SearchKind
+	Kind    Kind
 	Title   string
 	Snippet string
 	Score   float64
 	Item    SearchItem
+
+	texts []string // the texts a snippet is cut from, in the served locale, best first
 }
 
 // SearchItem is what a hit points to: a *NewsItem, *Project or *Partner.
@@ -139,7 +82,7 @@ type SearchItem interface{ GlobalID() string }
 
 // SearchFacet is how many hits a search has of one kind.
 type SearchFacet struct {
-	Kind  SearchKind
+	Kind  Kind
 	Count int
 }
 
@@ -159,63 +102,26 @@ type SearchEdge struct {
 
 // Search finds items whose text matches every word of query, in any script, case or
 // diacritics, best first. Its cursors are positions in the ranking.
-func (s *Store) Search(ctx context.Context, query string, kinds []SearchKind, p Page, locale Locale) (*SearchConnection, error) {
+func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, locale Locale) (*SearchConnection, error) {
 	defer func(start time.Time) { s.metrics.Search(time.Since(start)) }(time.Now())
-	offset := 0
-	if p.After != "" {
-		key, err := decodeCursor(p.After, searchCursorTag, 1)
-		if err == nil {
-			offset, err = strconv.Atoi(key[0])
-		}
-		if err != nil || offset < 0 {
-			return nil, inputError("after", "is not a cursor of this list")
-		}
-		offset++
+	offset, err := searchOffset(p)
+	if err != nil {
+		return nil, err
 	}
 	conn := &SearchConnection{PageInfo: &PageInfo{HasPreviousPage: offset > 0}, Edges: []*SearchEdge{}, Facets: []*SearchFacet{}}
 	match, tokens, prefix := MatchQuery(query)
 	if match == "" {
 		return conn, nil
 	}
-
-	// Counts per kind: one count per rowid range lets FTS5 walk only that kind's part of
-	// the index (a GROUP BY over rowid >> 40 would sort every match first: 4 to 12 times
-	// slower for common words at 100,000 items).
-	var counts [3]int
-	err := s.read.NewRaw("SELECT "+
-		"(SELECT count(*) FROM search WHERE search MATCH ? AND "+kindRange(kindNewsNum)+"), "+
-		"(SELECT count(*) FROM search WHERE search MATCH ? AND "+kindRange(kindProjectNum)+"), "+
-		"(SELECT count(*) FROM search WHERE search MATCH ? AND "+kindRange(kindPartnerNum)+")",
-		match, match, match).Scan(ctx, &counts[0], &counts[1], &counts[2])
+	ranges, err := s.countHits(ctx, conn, match, kinds)
 	if err != nil {
 		return nil, err
-	}
-	var ranges []string
-	for i, num := range []int64{kindNewsNum, kindProjectNum, kindPartnerNum} {
-		kind := searchKinds[num]
-		wanted := len(kinds) == 0 || contains(kinds, kind)
-		if wanted {
-			ranges = append(ranges, kindRange(num))
-			conn.TotalCount += counts[i]
-		}
-		if counts[i] > 0 {
-			conn.Facets = append(conn.Facets, &SearchFacet{Kind: kind, Count: counts[i]})
-		}
 	}
 	if conn.TotalCount == 0 || p.First == 0 {
 		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCandidates)
 		return conn, nil
 	}
-
-	// Rank at most maxCandidates matches, the newest rowids first, then page through them.
-	var rows []struct {
-		Rowid int64
-		Score float64
-	}
-	err = s.read.NewRaw("SELECT rowid, -score AS score FROM ("+
-		"SELECT rowid, bm25(search, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+strings.Join(ranges, " OR ")+")"+
-		" ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		titleWeight, summaryWeight, bodyWeight, match, maxCandidates, p.First+1, offset).Scan(ctx, &rows)
+	rows, err := s.rank(ctx, match, ranges, p.First+1, offset)
 	if err != nil {
 		return nil, err
 	}
@@ -242,62 +148,120 @@ func (s *Store) Search(ctx context.Context, query string, kinds []SearchKind, p 
 	return conn, nil
 }
 
+// searchOffset is the position in the ranking that a page starts at.
+func searchOffset(p Page) (int, error) {
+	if p.After == "" {
+		return 0, nil
+	}
+	key, err := decodeCursor(p.After, searchCursorTag, 1)
+	offset := -1
+	if err == nil {
+		offset, err = strconv.Atoi(key[0])
+	}
+	if err != nil || offset < 0 {
+		return 0, inputError("after", "is not a cursor of this list")
+	}
+	return offset + 1, nil
+}
+
+// countHits sets the total count of the kinds asked for (all when none is) and the facets
+// of every kind, and returns the rowid ranges of the kinds asked for.
+func (s *Store) countHits(ctx context.Context, conn *SearchConnection, match string, kinds []Kind) ([]string, error) {
+	// Counts per kind: one count per rowid range lets FTS5 walk only that kind's part of
+	// the index (a GROUP BY over rowid >> 40 would sort every match first: 4 to 12 times
+	// slower for common words at 100,000 items).
+	counts, err := s.searchCounts(ctx, match)
+	if err != nil {
+		return nil, err
+	}
+	var ranges []string
+	for _, k := range byNum(registry) {
+		if len(kinds) == 0 || slices.Contains(kinds, k.kind) {
+			ranges = append(ranges, kindRange(k.num))
+			conn.TotalCount += counts[k]
+		}
+		if counts[k] > 0 {
+			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: counts[k]})
+		}
+	}
+	return ranges, nil
+}
+
+// rank ranks at most maxCandidates matches in the rowid ranges, the newest rowids first,
+// and returns limit rows from offset on.
+func (s *Store) rank(ctx context.Context, match string, ranges []string, limit, offset int) ([]searchRow, error) {
+	var rows []searchRow
+	err := s.read.NewRaw("SELECT rowid, -score AS score FROM ("+
+		"SELECT rowid, bm25(search, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+strings.Join(ranges, " OR ")+")"+
+		" ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
+		titleWeight, summaryWeight, bodyWeight, match, maxCandidates, limit, offset).Scan(ctx, &rows)
+	return rows, err
+}
+
 // kindRange is the condition on rowid that selects one kind of item.
 func kindRange(num int64) string {
 	return "rowid BETWEEN " + strconv.FormatInt(num<<kindShift, 10) + " AND " + strconv.FormatInt((num+1)<<kindShift-1, 10)
 }
 
-func contains[T comparable](list []T, v T) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
+// searchCounts counts, in one statement, the matches of each kind.
+func (s *Store) searchCounts(ctx context.Context, match string) (map[*kind]int, error) {
+	subs := make([]string, len(registry))
+	args := make([]any, len(registry))
+	dest := make([]any, len(registry))
+	counts := make([]int, len(registry))
+	for i, k := range registry {
+		subs[i] = "(SELECT count(*) FROM search WHERE search MATCH ? AND " + kindRange(k.num) + ")"
+		args[i], dest[i] = match, &counts[i]
 	}
-	return false
+	if err := s.read.NewRaw("SELECT "+strings.Join(subs, ", "), args...).Scan(ctx, dest...); err != nil {
+		return nil, err
+	}
+	out := map[*kind]int{}
+	for i, k := range registry {
+		out[k] = counts[i]
+	}
+	return out, nil
 }
 
-// itemsByRowid loads the items of ranked rows, one statement per kind.
-func (s *Store) itemsByRowid(ctx context.Context, rows []struct {
+// byNum lists kinds by their number: the order search lists its facets in.
+func byNum(kinds []*kind) []*kind {
+	out := slices.Clone(kinds)
+	slices.SortFunc(out, func(a, b *kind) int { return int(a.num - b.num) })
+	return out
+}
+
+// searchRow is a ranked row of the search index.
+type searchRow struct {
 	Rowid int64
 	Score float64
-}, locale Locale) (map[int64]*SearchHit, error) {
+}
+
+// itemsByRowid loads the public items of ranked rows, one statement per kind, as hits in
+// the locale.
+func (s *Store) itemsByRowid(ctx context.Context, rows []searchRow, locale Locale) (map[int64]*SearchHit, error) {
 	ids := map[int64][]int64{}
 	for _, r := range rows {
-		kind := r.Rowid >> kindShift
-		ids[kind] = append(ids[kind], r.Rowid&(1<<kindShift-1))
+		num := r.Rowid >> kindShift
+		ids[num] = append(ids[num], r.Rowid&(1<<kindShift-1))
 	}
 	// The index holds public items only; the check here also covers an item taken out
 	// between the two statements.
 	now := s.clock()
 	out := map[int64]*SearchHit{}
-	if len(ids[kindNewsNum]) > 0 {
-		var news []*NewsItem
-		if err := s.read.NewSelect().Model(&news).Where(publicSQL("news_item"), now).Where("news_item.id IN (?)", bun.In(ids[kindNewsNum])).Scan(ctx); err != nil {
+	for num, list := range ids {
+		k := kindOfNum(num)
+		if k == nil {
+			return nil, fmt.Errorf("store: the search index has a row of no kind (%d)", num)
+		}
+		items, err := k.scanRows(ctx, s.read.NewSelect().Model(k.newRow()).
+			Where(publicSQL(k.alias), now).Where(k.alias+".id IN (?)", bun.In(list)))
+		if err != nil {
 			return nil, err
 		}
-		for _, n := range news {
-			n = n.localize(locale)
-			out[kindNewsNum<<kindShift|n.ID] = &SearchHit{Kind: SearchNews, Title: n.Title, Item: n}
-		}
-	}
-	if len(ids[kindProjectNum]) > 0 {
-		var projects []*Project
-		if err := s.read.NewSelect().Model(&projects).Where(publicSQL("project"), now).Where("project.id IN (?)", bun.In(ids[kindProjectNum])).Scan(ctx); err != nil {
-			return nil, err
-		}
-		for _, p := range projects {
-			p = p.localize(locale)
-			out[kindProjectNum<<kindShift|p.ID] = &SearchHit{Kind: SearchProject, Title: p.Title, Item: p}
-		}
-	}
-	if len(ids[kindPartnerNum]) > 0 {
-		var partners []*Partner
-		if err := s.read.NewSelect().Model(&partners).Where(publicSQL("partner"), now).Where("partner.id IN (?)", bun.In(ids[kindPartnerNum])).Scan(ctx); err != nil {
-			return nil, err
-		}
-		for _, p := range partners {
-			p = p.localize(locale)
-			out[kindPartnerNum<<kindShift|p.ID] = &SearchHit{Kind: SearchPartner, Title: p.Name, Item: p}
+		for _, it := range items {
+			hit := it.searchHit(locale)
+			hit.Kind = k.kind
+			out[k.num<<kindShift|it.rowID()] = hit
 		}
 	}
 	return out, nil
@@ -306,17 +270,8 @@ func (s *Store) itemsByRowid(ctx context.Context, rows []struct {
 // snippet is an excerpt of the hit's text in the served locale with the matched words
 // marked: from the first of its texts that has a match, else the beginning of the first.
 func snippet(hit *SearchHit, tokens []string, prefix bool) string {
-	var texts []string
-	switch it := hit.Item.(type) {
-	case *NewsItem:
-		texts = []string{it.Summary, richtext.PlainText(it.Body), it.Title}
-	case *Project:
-		texts = []string{it.Summary, richtext.PlainText(it.Description), strings.Join(it.ExpectedResults, " "), strings.Join(it.Objectives, " "), it.Title}
-	case *Partner:
-		texts = []string{it.Description, it.Name}
-	}
 	var first string
-	for i, t := range texts {
+	for i, t := range hit.texts {
 		out, matched := translit.Highlight(t, tokens, prefix, snippetRunes)
 		if matched {
 			return out

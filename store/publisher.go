@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/uptrace/bun"
+)
+
+// IndexDue brings the search index up to date with the clock: items scheduled for a time
+// that has come are indexed. It returns when the next scheduled item is due (zero when
+// none is). RunPublisher calls it; lists and counts need no such step, since they compare
+// publication times with the clock themselves.
+func (s *Store) IndexDue(ctx context.Context) (next time.Time, err error) {
+	now := s.clock()
+	const pending = "state = 'PUBLISHED' AND deleted_at IS NULL AND indexed = 0"
+	err = s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		for _, k := range registry {
+			var ids []int64
+			if err := tx.NewSelect().Table(k.table).Column("id").
+				Where(pending+" AND published_at <= ?", now).Scan(ctx, &ids); err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if err := syncIndex(ctx, tx, k, id, now); err != nil {
+					return err
+				}
+			}
+			var at bun.NullTime
+			if err := tx.NewSelect().Table(k.table).ColumnExpr("min(published_at)").Where(pending).Scan(ctx, &at); err != nil {
+				return err
+			}
+			if !at.IsZero() && (next.IsZero() || at.Time.Before(next)) {
+				next = at.Time
+			}
+		}
+		return nil
+	})
+	return next, err
+}
+
+// RunPublisher keeps the search index in step with scheduled publications until ctx ends:
+// it wakes when the next scheduled item is due, when an editor schedules one, and at
+// least once a minute.
+func (s *Store) RunPublisher(ctx context.Context) {
+	for {
+		wait := time.Minute
+		next, err := s.IndexDue(ctx)
+		switch {
+		case errors.Is(err, context.Canceled):
+			return
+		case err != nil:
+			slog.Error("store: indexing scheduled items", "err", err)
+		case !next.IsZero():
+			wait = min(wait, max(time.Until(next)+10*time.Millisecond, 10*time.Millisecond))
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		case <-s.scheduled:
+			t.Stop()
+		}
+	}
+}
+
+// wakePublisher tells RunPublisher that a schedule changed.
+func (s *Store) wakePublisher() {
+	select {
+	case s.scheduled <- struct{}{}:
+	default:
+	}
+}
