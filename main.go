@@ -153,6 +153,9 @@ func restore(args []string) error {
 	if *from == "" {
 		return errors.New("restore: --from FILE is required")
 	}
+	if u, err := url.Parse(*db); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		return errors.New("restore: --db is a PostgreSQL database: restore it with pg_restore (portal restore replaces a SQLite file)")
+	}
 	if err := store.Restore(context.Background(), *from, *db); err != nil {
 		return err
 	}

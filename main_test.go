@@ -165,3 +165,24 @@ func TestRestoreRefusedWhileServing(t *testing.T) {
 		t.Errorf("the lock file: %v", err)
 	}
 }
+
+// restore says what it cannot do before it touches anything.
+func TestRestoreRefusesUpFront(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no backup named", []string{"--db", filepath.Join(dir, "portal.db")}, "--from FILE is required"},
+		{"PostgreSQL", []string{"--db", "postgres://portal@127.0.0.1/portal", "--from", filepath.Join(dir, "b.db")}, "restore it with pg_restore"},
+		{"postgresql://", []string{"--db", "postgresql:///portal?host=/run/postgresql", "--from", filepath.Join(dir, "b.db")}, "restore it with pg_restore"},
+	} {
+		if err := restore(tt.args); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want an error saying %q", tt.name, err, tt.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("restore left files: %v", entries)
+	}
+}
