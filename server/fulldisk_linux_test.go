@@ -11,6 +11,7 @@ import (
 	"sort"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/agency/portal/graph"
 	"github.com/agency/portal/media/mediatest"
@@ -150,6 +151,13 @@ func TestFullDisk(t *testing.T) {
 		{"publish", publishNow, map[string]any{"id": draft.ID, "v": 1}},
 	} {
 		wantUnavailable(t, tt.name, e.as(e.editor, tt.query, tt.vars, nil))
+	}
+	// Reading still works for a signed-in editor whose session's use is due to be
+	// recorded (at most once a minute): that write is skipped.
+	later := time.Now().Add(2 * time.Minute)
+	p.store.SetClock(func() time.Time { return later })
+	if got := p.me(p.cookie); got != editorEmail {
+		t.Errorf("me on a full disk, with the session's use due: got %q, want %q", got, editorEmail)
 	}
 	r, cookies, _ := p.send(loginCall(editorEmail, editorPassword))
 	wantUnavailable(t, "login", r)
