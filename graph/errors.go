@@ -37,6 +37,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	var limited *store.RateLimitError
 	var conflict *store.ConflictError
 	var inner *gqlerror.Error
+	trouble := store.StorageTrouble(err)
 	switch {
 	case errors.As(err, &input):
 		e.Message = input.Error()
@@ -62,9 +63,9 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case errors.Is(err, store.ErrNotFound):
 		e.Message = "not found"
 		setCode(e, CodeNotFound)
-	case store.StorageTrouble(err) != nil:
+	case trouble != nil:
 		slog.WarnContext(ctx, "graphql: storage trouble", "path", e.Path.String(), "err", err)
-		e = &gqlerror.Error{Message: store.StorageTrouble(err).Error(), Path: e.Path, Extensions: map[string]any{"code": CodeUnavailable}}
+		e = &gqlerror.Error{Message: trouble.Error(), Path: e.Path, Extensions: map[string]any{"code": CodeUnavailable}}
 	case e.Err == nil || errors.As(e.Err, &inner):
 		switch code, _ := e.Extensions["code"].(string); code {
 		case "", errcode.ParseFailed, errcode.ValidationFailed:

@@ -20,7 +20,7 @@ import (
 // folder writes a temporary file and renames it).
 var (
 	ErrStorageFull    = errors.New("the server's storage is full, so nothing was saved: tell the site's operator, and try again once they have made room")
-	ErrStorageFailing = errors.New("the server cannot write to its storage just now, so nothing was saved: try again later, or tell the site's operator")
+	ErrStorageFailing = errors.New("the server's storage is failing just now, so nothing was saved: try again later, or tell the site's operator")
 )
 
 // StorageTrouble names the storage trouble behind err: ErrStorageFull for a full disk
