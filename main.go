@@ -3,7 +3,7 @@
 //
 //	portal serve [--addr 127.0.0.1:8080] [--db ./data/portal.db] [--cors-origins a,b] [--no-demo]
 //	             [--public-url https://portal.example.gov.rs] [--trusted-proxy 127.0.0.1/32,::1]
-//	             [--media ./data/media] [--metrics-addr 127.0.0.1:9090]
+//	             [--media ./data/media] [--metrics-addr 127.0.0.1:9090] [--min-free-mb 100]
 //	portal user add --email E --role admin|editor [--db ./data/portal.db]
 //	portal backup --to FILE [--db ./data/portal.db]
 //	portal restore --from FILE [--db ./data/portal.db]
@@ -12,7 +12,7 @@
 //
 // Every flag can also be set by an environment variable: PORTAL_ADDR, PORTAL_DB,
 // PORTAL_CORS_ORIGINS, PORTAL_NO_DEMO, PORTAL_PUBLIC_URL, PORTAL_TRUSTED_PROXY,
-// PORTAL_MEDIA, PORTAL_METRICS_ADDR. A flag wins over its variable. On its first start, serve creates an admin
+// PORTAL_MEDIA, PORTAL_METRICS_ADDR, PORTAL_MIN_FREE_MB. A flag wins over its variable. On its first start, serve creates an admin
 // from PORTAL_ADMIN_EMAIL and PORTAL_ADMIN_PASSWORD when the database has no account.
 package main
 
@@ -51,7 +51,8 @@ const usage = `portal: the migration and asylum portal
 usage:
   portal serve [flags]           serve the site and the GraphQL API
   portal backup --to FILE        copy the database to a new file, safely while the server runs
-  portal restore --from FILE     replace the database with a backup (stop the server first)
+  portal restore --from FILE     replace the database with a backup; refused while the
+                                 server runs: stop it first
   portal export [--to FILE]      write all content as JSON (default: to standard output)
   portal import --from FILE      import content JSON (- for standard input); all or nothing
   portal user add --email E --role admin|editor
@@ -157,6 +158,9 @@ func restore(args []string) error {
 	if *from == "" {
 		return errors.New("restore: --from FILE is required")
 	}
+	if u, err := url.Parse(*db); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		return errors.New("restore: --db is a PostgreSQL database: restore it with pg_restore (portal restore replaces a SQLite file)")
+	}
 	if err := store.Restore(context.Background(), *from, *db); err != nil {
 		return err
 	}
@@ -243,6 +247,7 @@ func serve(args []string) error {
 	mediaDir := fs.String("media", env("PORTAL_MEDIA", ""), "folder of uploaded images, created when missing; empty: a media folder beside the database file (PORTAL_MEDIA)")
 	trustedProxy := fs.String("trusted-proxy", env("PORTAL_TRUSTED_PROXY", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1/32; empty trusts none (PORTAL_TRUSTED_PROXY)")
 	metricsAddr := fs.String("metrics-addr", env("PORTAL_METRICS_ADDR", ""), "address of a separate listener serving Prometheus metrics at /metrics, e.g. 127.0.0.1:9090; empty serves none (PORTAL_METRICS_ADDR)")
+	minFreeMB := fs.Int64("min-free-mb", envInt("PORTAL_MIN_FREE_MB", 100), "/healthz answers 503 when the database's or the media folder's file system has less free space than this, in MB; 0 turns the check off (PORTAL_MIN_FREE_MB)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -262,6 +267,9 @@ func serve(args []string) error {
 	if *mediaDir == "" {
 		*mediaDir = filepath.Join(filepath.Dir(*db), "media")
 	}
+	if *minFreeMB < 0 {
+		return fmt.Errorf("--min-free-mb %d: give a number of MB, or 0 to turn the check off", *minFreeMB)
+	}
 	site, err := web.Site()
 	if err != nil {
 		slog.Warn("serving without the front end: app routes answer 503", "err", err)
@@ -271,6 +279,11 @@ func serve(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	lock, err := store.LockDatabase(*db) // before Open, which may migrate: one server per file
+	if err != nil {
+		return serveRefused(err)
+	}
+	defer lock.Release()
 	st, err := store.Open(ctx, *db)
 	if err != nil {
 		return err
@@ -304,6 +317,7 @@ func serve(args []string) error {
 		TrustedProxies: proxies,
 		MediaDir:       *mediaDir,
 		Metrics:        m,
+		MinFreeBytes:   *minFreeMB << 20,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
 	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", *db, "media", *mediaDir)
@@ -345,11 +359,28 @@ func serveBoth(ctx context.Context, addr string, h http.Handler, metricsAddr str
 	return errors.Join(err, <-metricsDone)
 }
 
+// serveRefused explains a database lock serve could not take.
+func serveRefused(err error) error {
+	var inUse *store.InUseError
+	if errors.As(err, &inUse) {
+		return fmt.Errorf("serve: %w: two servers must not share one SQLite file; stop the other one, or give this one another --db", inUse)
+	}
+	return err
+}
+
 func env(name, def string) string {
 	if v, ok := os.LookupEnv(name); ok {
 		return v
 	}
 	return def
+}
+
+func envInt(name string, def int64) int64 {
+	n, err := strconv.ParseInt(os.Getenv(name), 10, 64)
+	if err != nil {
+		return def
+	}
+	return n
 }
 
 func envBool(name string) bool {

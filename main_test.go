@@ -1,100 +1,188 @@
 package main
 
 import (
+	"bytes"
 	"context"
-	"io"
+	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
-	"github.com/agency/portal/metrics"
+	"github.com/agency/portal/store"
 )
 
-// freeAddr is a loopback address with a port that was free a moment ago.
-func freeAddr(t *testing.T) string {
+// TestMain runs the portal command itself when PORTAL_TEST_MAIN holds its arguments
+// (separated by newlines): the tests start `portal serve` as a process of its own that
+// way, to stop it or kill it.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("PORTAL_TEST_MAIN"); args != "" {
+		os.Args = append([]string{"portal"}, strings.Split(args, "\n")...)
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// serveProcess is `portal serve` running in a process of its own.
+type serveProcess struct {
+	cmd *exec.Cmd
+	url string
+	out *bytes.Buffer
+}
+
+// startServe starts `portal serve` on a database and waits until /healthz is ok.
+func startServe(t *testing.T, db string) *serveProcess {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	return ln.Addr().String()
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "PORTAL_TEST_MAIN="+strings.Join([]string{"serve", "--addr", addr, "--db", db, "--min-free-mb", "0"}, "\n"))
+	s := &serveProcess{cmd: cmd, url: "http://" + addr, out: new(bytes.Buffer)}
+	cmd.Stdout, cmd.Stderr = s.out, s.out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if s.healthy() {
+			return s
+		}
+	}
+	t.Fatalf("portal serve was not healthy in 30 s; its output:\n%s", s.out)
+	return nil
 }
 
-// get GETs a URL, retrying while the server is not listening yet.
-func get(t *testing.T, url string) (int, string) {
+func (s *serveProcess) healthy() bool {
+	res, err := http.Get(s.url + "/healthz")
+	if err != nil {
+		return false
+	}
+	res.Body.Close()
+	return res.StatusCode == http.StatusOK
+}
+
+// runPortal runs the portal command in a process of its own, for at most 30 s, and
+// returns its error output as an error when it fails.
+func runPortal(t *testing.T, args ...string) error {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		resp, err := http.Get(url)
-		if err == nil {
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			return resp.StatusCode, string(body)
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("GET %s: %v", url, err)
-		}
-		time.Sleep(20 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0])
+	cmd.Env = append(os.Environ(), "PORTAL_TEST_MAIN="+strings.Join(args, "\n"))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%v: %s", err, out)
 	}
+	return nil
 }
 
-// TestServeBoth: with --metrics-addr the metrics are served on their own listener and
-// not on the site's; both stop when the context ends.
-func TestServeBoth(t *testing.T) {
-	site := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
-	m := metrics.New()
-	addr, metricsAddr := freeAddr(t), freeAddr(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- serveBoth(ctx, addr, site, metricsAddr, m.Handler()) }()
-
-	for _, tt := range []struct {
-		url         string
-		wantStatus  int
-		wantMetrics bool
-	}{
-		{"http://" + metricsAddr + "/metrics", http.StatusOK, true},
-		{"http://" + addr + "/metrics", http.StatusNotFound, false},
-		{"http://" + metricsAddr + "/", http.StatusNotFound, false},
-	} {
-		status, body := get(t, tt.url)
-		shown := strings.Contains(body, "portal_store_write_failures_total")
-		if status != tt.wantStatus || shown != tt.wantMetrics {
-			t.Errorf("GET %s: status %d, metrics shown: %v; want %d, %v", tt.url, status, shown, tt.wantStatus, tt.wantMetrics)
-		}
-	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("after the context ended: %v, want nil", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serveBoth did not stop after the context ended")
-	}
-}
-
-// TestServeBothRefusesABadMetricsAddress: a metrics address that cannot be listened on
-// stops the start, and leaves the site's address free.
-func TestServeBothRefusesABadMetricsAddress(t *testing.T) {
-	addr := freeAddr(t)
-	busy, err := net.Listen("tcp", "127.0.0.1:0")
+func countUsers(t *testing.T, db string) int {
+	t.Helper()
+	st, err := openExisting(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer busy.Close()
-	for _, metricsAddr := range []string{busy.Addr().String(), "127.0.0.1:notaport", addr} {
-		err := serveBoth(context.Background(), addr, http.NotFoundHandler(), metricsAddr, metrics.New().Handler())
-		if err == nil || !strings.Contains(err.Error(), "--metrics-addr") {
-			t.Errorf("metrics on %s: got %v, want an error naming --metrics-addr", metricsAddr, err)
+	defer st.Close()
+	n, err := st.CountUsers(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// `portal restore` onto the database of a running `portal serve` is refused, says how to
+// stop the server, and changes nothing: what the server holds and writes is kept. A
+// second `serve` on the same file is refused too. Once the server is gone (even by kill
+// -9), restore works.
+func TestRestoreRefusedWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "portal.db")
+	srv := startServe(t, db)
+	pid := srv.cmd.Process.Pid
+
+	backupFile := filepath.Join(dir, "backup.db")
+	if err := backup([]string{"--db", db, "--to", backupFile}); err != nil {
+		t.Fatalf("backup while serving: %v", err)
+	}
+	// A write while serving, after the backup: a restore would lose it.
+	if err := userCmd(context.Background(), []string{"add", "--db", db, "--email", "ana@example.gov.rs", "--role", "editor"},
+		strings.NewReader(testPassword+"\n"), new(bytes.Buffer)); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, tt := range []struct {
+		name string
+		run  func() error
+		want []string
+	}{
+		{"restore", func() error { return restore([]string{"--db", db, "--from", backupFile}) },
+			[]string{"restore refused", "in use", fmt.Sprintf("PID %d", pid), "stop it first", "systemctl stop portal", fmt.Sprintf("kill %d", pid), "nothing was changed"}},
+		{"a second serve", func() error { return runPortal(t, "serve", "--addr", "127.0.0.1:0", "--db", db) },
+			[]string{"in use", fmt.Sprintf("PID %d", pid), "two servers must not share", "another --db"}},
+	} {
+		err := tt.run()
+		if err == nil {
+			t.Fatalf("%s while serving: no error", tt.name)
 		}
-		ln, err := net.Listen("tcp", addr)
-		if err != nil {
-			t.Fatalf("the site's address is still taken after a failed start: %v", err)
+		t.Logf("%s while serving: %v", tt.name, err)
+		for _, want := range tt.want {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("%s while serving: got %q, want it to say %q", tt.name, err, want)
+			}
 		}
-		ln.Close()
+	}
+	if !srv.healthy() {
+		t.Fatalf("the server is not healthy after the refused restore; its output:\n%s", srv.out)
+	}
+	if n := countUsers(t, db); n != 1 {
+		t.Errorf("after the refused restore: %d accounts, want the 1 written while serving", n)
+	}
+
+	// kill -9: the kernel lets go of the lock, so nothing stale blocks the restore.
+	if err := srv.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	srv.cmd.Wait()
+	if err := restore([]string{"--db", db, "--from", backupFile}); err != nil {
+		t.Fatalf("restore after the server was killed: %v", err)
+	}
+	if n := countUsers(t, db); n != 0 {
+		t.Errorf("after the restore: %d accounts, want the backup's 0", n)
+	}
+	// And the restored database serves.
+	startServe(t, db)
+	if _, err := os.Stat(store.LockFile(db)); err != nil {
+		t.Errorf("the lock file: %v", err)
+	}
+}
+
+// restore says what it cannot do before it touches anything.
+func TestRestoreRefusesUpFront(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no backup named", []string{"--db", filepath.Join(dir, "portal.db")}, "--from FILE is required"},
+		{"PostgreSQL", []string{"--db", "postgres://portal@127.0.0.1/portal", "--from", filepath.Join(dir, "b.db")}, "restore it with pg_restore"},
+		{"postgresql://", []string{"--db", "postgresql:///portal?host=/run/postgresql", "--from", filepath.Join(dir, "b.db")}, "restore it with pg_restore"},
+	} {
+		if err := restore(tt.args); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want an error saying %q", tt.name, err, tt.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("restore left files: %v", entries)
 	}
 }

@@ -21,19 +21,23 @@ const (
 	CodeConflict        = "CONFLICT"
 	CodeRateLimited     = "RATE_LIMITED"
 	CodeQueryTooComplex = "QUERY_TOO_COMPLEX"
+	CodeUnavailable     = "UNAVAILABLE" // storage full or failing: nothing was saved
 	CodeInternal        = "INTERNAL"
 )
 
 // presentError gives every error a code from the closed list and makes sure nothing of
 // the server (SQL, stack, file paths) reaches a client: an error not made for clients (by
 // gqlgen's parser and validator, our scalars, the store's InputError and sign-in errors)
-// is logged and replaced by "internal error".
+// is logged and replaced by "internal error". Storage trouble (a full or failing disk,
+// named by store.StorageTrouble whatever the engine) is UNAVAILABLE with a message an
+// editor can act on.
 func presentError(ctx context.Context, err error) *gqlerror.Error {
 	e := graphql.DefaultErrorPresenter(ctx, err)
 	var input *store.InputError
 	var limited *store.RateLimitError
 	var conflict *store.ConflictError
 	var inner *gqlerror.Error
+	trouble := store.StorageTrouble(err)
 	switch {
 	case errors.As(err, &input):
 		e.Message = input.Error()
@@ -59,6 +63,9 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case errors.Is(err, store.ErrNotFound):
 		e.Message = "not found"
 		setCode(e, CodeNotFound)
+	case trouble != nil:
+		slog.WarnContext(ctx, "graphql: storage trouble", "path", e.Path.String(), "err", err)
+		e = &gqlerror.Error{Message: trouble.Error(), Path: e.Path, Extensions: map[string]any{"code": CodeUnavailable}}
 	case e.Err == nil || errors.As(e.Err, &inner):
 		switch code, _ := e.Extensions["code"].(string); code {
 		case "", errcode.ParseFailed, errcode.ValidationFailed:

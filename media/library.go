@@ -13,11 +13,21 @@ import (
 // Library is the media folder: the files of processed images, named after their content
 // (3f9ac2e1b07d4a55.jpg, 3f9ac2e1b07d4a55-480.jpg). A file never changes once written.
 type Library struct {
-	dir string
+	dir    string
+	writes *store.WriteWatch // storage trouble of its writes, for /healthz
 }
 
 // NewLibrary is the library in a folder, which must exist.
-func NewLibrary(dir string) *Library { return &Library{dir: dir} }
+func NewLibrary(dir string) *Library {
+	return &Library{dir: dir, writes: &store.WriteWatch{Name: "media folder"}}
+}
+
+// Dir is the media folder.
+func (l *Library) Dir() string { return l.dir }
+
+// WriteTrouble is the storage trouble the folder's writes are in (a full or failing
+// disk), or nil while they succeed.
+func (l *Library) WriteTrouble() *store.Trouble { return l.writes.Trouble() }
 
 // fileTypes are the media types of the library's file extensions.
 var fileTypes = map[string]string{".jpg": JPEG, ".png": PNG, ".gif": GIF}
@@ -25,7 +35,9 @@ var fileTypes = map[string]string{".jpg": JPEG, ".png": PNG, ".gif": GIF}
 // Save writes a processed image's files (its variants first, the full size last) and
 // describes them. Each is written to a temporary file in the folder and renamed into
 // place, so a file is either whole or absent; a file already there is left as it is (its
-// name says its content), so saving the same image twice is harmless.
+// name says its content), so saving the same image twice is harmless. When the disk is
+// full or failing the error is one store.StorageTrouble names; a variant already written
+// stays (it is whole, and a retry uses it).
 func (l *Library) Save(p *Processed) (*store.ImageFile, error) {
 	f := p.ImageFile()
 	for i, v := range p.Variants {
@@ -47,6 +59,7 @@ func (l *Library) write(name string, data []byte) error {
 	}
 	tmp, err := os.CreateTemp(l.dir, ".upload-*")
 	if err != nil {
+		l.writes.Failed(err)
 		return fmt.Errorf("media: save %s: %w", name, err)
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
@@ -64,8 +77,10 @@ func (l *Library) write(name string, data []byte) error {
 		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
+		l.writes.Failed(err)
 		return fmt.Errorf("media: save %s: %w", name, err)
 	}
+	l.writes.Succeeded()
 	return nil
 }
 

@@ -47,13 +47,10 @@ type mediaRoutes struct {
 	slots chan struct{}
 }
 
-// routeMedia adds the media routes to mux, unless cfg has no media folder (then there are
-// no uploads and /media/… is a plain 404).
-func routeMedia(mux *http.ServeMux, s *store.Store, cfg Config) {
-	if cfg.MediaDir == "" {
-		return
-	}
-	m := &mediaRoutes{store: s, lib: media.NewLibrary(cfg.MediaDir), slots: make(chan struct{}, uploadSlots)}
+// routeMedia adds the media routes to mux. Without a media folder New leaves them out:
+// then there are no uploads and /media/… is a plain 404.
+func routeMedia(mux *http.ServeMux, s *store.Store, lib *media.Library, cfg Config) {
+	m := &mediaRoutes{store: s, lib: lib, slots: make(chan struct{}, uploadSlots)}
 	auth := graph.Auth{PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies}
 	mux.Handle("POST /media", auth.Sessions(s, http.HandlerFunc(m.upload)))
 	mux.HandleFunc("GET "+mediafile.Prefix+"{file}", m.serve)
@@ -88,7 +85,7 @@ func (m *mediaRoutes) upload(w http.ResponseWriter, r *http.Request) {
 		uploadError(w, http.StatusUnauthorized, graph.CodeUnauthenticated, "sign in as an editor to upload images")
 		return
 	case err != nil:
-		internalError(w, r, err)
+		serverError(w, r, err)
 		return
 	}
 
@@ -121,7 +118,7 @@ func (m *mediaRoutes) upload(w http.ResponseWriter, r *http.Request) {
 		uploadError(w, http.StatusBadRequest, graph.CodeBadUserInput, err.Error())
 		return
 	} else if err != nil {
-		internalError(w, r, err)
+		serverError(w, r, err)
 		return
 	}
 	f, err := m.lib.Save(p)
@@ -129,7 +126,7 @@ func (m *mediaRoutes) upload(w http.ResponseWriter, r *http.Request) {
 		err = m.store.SaveImage(ctx, f, user.ID)
 	}
 	if err != nil {
-		internalError(w, r, err)
+		serverError(w, r, err)
 		return
 	}
 	w.Header().Set("Location", f.URL())
@@ -198,8 +195,15 @@ func uploadError(w http.ResponseWriter, status int, code, message string) {
 	}}})
 }
 
-// internalError logs an error and answers 500 without saying anything of it.
-func internalError(w http.ResponseWriter, r *http.Request, err error) {
+// serverError answers an upload that failed on the server's side: 503 and UNAVAILABLE,
+// with what to do, when the disk is full or failing (store.StorageTrouble: the media
+// folder's or the database's), or else 500 saying nothing of the error. It logs it.
+func serverError(w http.ResponseWriter, r *http.Request, err error) {
+	if trouble := store.StorageTrouble(err); trouble != nil {
+		slog.WarnContext(r.Context(), "media: upload failed: storage trouble", "err", err)
+		uploadError(w, http.StatusServiceUnavailable, graph.CodeUnavailable, trouble.Error())
+		return
+	}
 	slog.ErrorContext(r.Context(), "media: upload failed", "err", err)
 	uploadError(w, http.StatusInternalServerError, graph.CodeInternal, "internal error")
 }

@@ -28,11 +28,18 @@ type mediaPortal struct {
 
 func newMediaPortal(t *testing.T) *mediaPortal {
 	t.Helper()
+	return newMediaPortalWith(t, server.Config{})
+}
+
+// newMediaPortalWith is newMediaPortal with more of the server's configuration.
+func newMediaPortalWith(t *testing.T, cfg server.Config) *mediaPortal {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "media")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	p := newAuthPortal(t, server.Config{MediaDir: dir})
+	cfg.MediaDir = dir
+	p := newAuthPortal(t, cfg)
 	return &mediaPortal{portal: p, dir: dir, cookie: p.login()}
 }
 

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"log/slog"
 	"mime"
 	"net"
 	"net/http"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/agency/portal/graph"
 	"github.com/agency/portal/metrics"
+	"github.com/agency/portal/media"
 	"github.com/agency/portal/store"
 )
 
@@ -53,6 +53,9 @@ type Config struct {
 	// nothing. The server never serves them itself: Metrics.Handler belongs on a listener
 	// of its own.
 	Metrics *metrics.Metrics
+	// MinFreeBytes is the free space below which /healthz answers 503, on the file system
+	// of the database and on that of the media folder; 0 leaves the check out.
+	MinFreeBytes int64
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -71,21 +74,18 @@ func New(s *store.Store, cfg Config) http.Handler {
 		w.Header().Set("Access-Control-Allow-Origin", "*")
 		w.Write(cfg.Schema)
 	})
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if err := s.Ping(ctx); err != nil {
-			slog.ErrorContext(ctx, "healthz: database", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
+	var lib *media.Library // the media folder, when there is one
+	if cfg.MediaDir != "" {
+		lib = media.NewLibrary(cfg.MediaDir)
+	}
+	mux.Handle("GET /healthz", &health{store: s, media: lib, minFree: uint64(max(cfg.MinFreeBytes, 0))}) // health.go
 	if cfg.Explorer != nil {
 		mux.Handle("/graphiql", cfg.Explorer)
 		mux.Handle("/graphiql/", cfg.Explorer)
 	}
-	routeMedia(mux, s, cfg)                              // POST /media, GET /media/{file}: media.go
+	if lib != nil {
+		routeMedia(mux, s, lib, cfg) // POST /media, GET /media/{file}: media.go
+	}
 	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL)) // everything else: site.go
 	return withRequestID(observe(cfg.Metrics, secureHeaders(mux)))
 }

@@ -57,7 +57,9 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 
 // Restore replaces the database file at to with a copy of the database file at from,
 // typically one made by Backup. The server must be stopped: a running server keeps the old
-// file open and would go on serving, and writing to, the file that was replaced.
+// file open and would go on serving, and writing to, the file that was replaced, and its
+// later writes would vanish. So Restore takes the database's Lock for the whole of its
+// work, and refuses, saying how to stop the server, while a `portal serve` holds it.
 //
 // from is checked first: it must be a portal database (it opens, PRAGMA integrity_check is
 // ok, its schema version is one this binary knows, at least 1 and at most the newest
@@ -73,6 +75,11 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 // SQLite would otherwise apply the old WAL to the new file. A newer-schema migration, if any,
 // runs when the server next opens the file.
 func Restore(ctx context.Context, from, to string) error {
+	lock, err := LockDatabase(to)
+	if err != nil {
+		return restoreRefused(err)
+	}
+	defer lock.Release()
 	if err := checkNoWAL(from); err != nil {
 		return err
 	}
@@ -121,6 +128,19 @@ func Restore(ctx context.Context, from, to string) error {
 	}
 	removeDB(tmp) // a -shm left by the check, if any
 	return syncDir(dir)
+}
+
+// restoreRefused explains a lock Restore could not take.
+func restoreRefused(err error) error {
+	var inUse *InUseError
+	if !errors.As(err, &inUse) {
+		return fmt.Errorf("store: restore: %w", err)
+	}
+	how := "stop it first (systemctl stop portal, or end the process)"
+	if inUse.PID > 0 {
+		how = fmt.Sprintf("stop it first (systemctl stop portal, or kill %d)", inUse.PID)
+	}
+	return fmt.Errorf("store: restore refused: %w: %s, then restore again; nothing was changed", inUse, how)
 }
 
 // checkPortalDB opens a database file without changing it and checks that it is a portal

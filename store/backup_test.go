@@ -228,6 +228,12 @@ func TestRestore(t *testing.T) {
 	if o := owner(fi); asRoot && o != nil && *o != [2]int{4242, 4243} {
 		t.Errorf("the restored file's owner is %v", *o)
 	}
+	// So does the lock file restore made, or the server's user could not lock it.
+	if fi, err := os.Stat(LockFile(path)); err != nil {
+		t.Error(err)
+	} else if o := owner(fi); asRoot && o != nil && *o != [2]int{4242, 4243} {
+		t.Errorf("the lock file's owner is %v, want the database's 4242:4243", *o)
+	}
 	for _, f := range []string{path + ".tmp", path + "-wal", path + "-shm", backup + "-wal", backup + "-shm"} {
 		if _, err := os.Stat(f); err == nil {
 			t.Errorf("%s is left over", f)

@@ -39,6 +39,8 @@ type Store struct {
 	read  *bun.DB // many connections, query_only
 	write *bun.DB // one connection, BEGIN IMMEDIATE
 
+	path      string                                           // the database file
+	writes    *WriteWatch                                      // storage trouble of the writer's statements (storage.go)
 	now       func() time.Time                                 // the clock: time.Now, or a test's (SetClock)
 	sleep     func(ctx context.Context, d time.Duration) error // waits for a login's turn (SetSleep)
 	scheduled chan struct{}                                    // wakes RunPublisher when a schedule changes
@@ -59,7 +61,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{write: write, now: time.Now, sleep: sleepContext, scheduled: make(chan struct{}, 1)}
+	s := &Store{
+		path: path, write: write, writes: &WriteWatch{Name: "database"},
+		now: time.Now, sleep: sleepContext, scheduled: make(chan struct{}, 1),
+	}
+	write.AddQueryHook(&writeHook{watch: s.writes}) // every write passes here: storage.go
 	if err := s.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err

@@ -295,16 +295,18 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*User, error) {
 	} else if err != nil {
 		return nil, err
 	}
+	// Deleting an ended session and recording a session's use are housekeeping: on a full
+	// or failing disk (StorageTrouble) they are skipped, so that editors can still read.
 	now := s.clock()
 	if !now.Before(row.ExpiresAt) || !now.Before(row.LastSeenAt.Add(SessionIdle)) {
-		if _, err := s.write.NewDelete().Model((*Session)(nil)).Where("id = ?", id).Exec(ctx); err != nil {
+		if _, err := s.write.NewDelete().Model((*Session)(nil)).Where("id = ?", id).Exec(ctx); err != nil && StorageTrouble(err) == nil {
 			return nil, err
 		}
 		return nil, ErrUnauthenticated
 	}
 	if now.Sub(row.LastSeenAt) >= sessionTouch {
 		if _, err := s.write.NewUpdate().Model((*Session)(nil)).Set("last_seen_at = ?", now).
-			Where("id = ?", id).Exec(ctx); err != nil {
+			Where("id = ?", id).Exec(ctx); err != nil && StorageTrouble(err) == nil {
 			return nil, err
 		}
 	}
