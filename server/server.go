@@ -18,8 +18,8 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/agency/portal/graph"
-	"github.com/agency/portal/metrics"
 	"github.com/agency/portal/media"
+	"github.com/agency/portal/metrics"
 	"github.com/agency/portal/store"
 )
 
