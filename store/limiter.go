@@ -279,6 +279,9 @@ func (s *Store) limitsFailed(err error) error {
 	if last := s.limitsLoggedAt.Load(); now-last >= 60 && s.limitsLoggedAt.CompareAndSwap(last, now) {
 		slog.Error("store: the login limits cannot be written, so sign-ins are refused", "err", err)
 	}
+	if trouble := StorageTrouble(err); trouble != nil {
+		return trouble // a full or failing disk is named as such (UNAVAILABLE), not as a limit
+	}
 	return &RateLimitError{RetryAfter: time.Minute, Unavailable: true}
 }
 
