@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -59,7 +60,10 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case errors.Is(err, store.ErrNotFound):
 		e.Message = "not found"
 		setCode(e, CodeNotFound)
+	case ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+		e = stopped(ctx, e)
 	case e.Err == nil || errors.As(e.Err, &inner):
+		e.Message = shortenQuoted(e.Message)
 		switch code, _ := e.Extensions["code"].(string); code {
 		case "", errcode.ParseFailed, errcode.ValidationFailed:
 			setCode(e, CodeBadUserInput)
@@ -71,6 +75,27 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		e = &gqlerror.Error{Message: "internal error", Path: e.Path, Extensions: map[string]any{"code": CodeInternal}}
 	}
 	return e
+}
+
+// stopped is the error of a field whose request ran out of its time budget, or whose
+// client went away: not a fault of the server, so not logged as an error.
+func stopped(ctx context.Context, e *gqlerror.Error) *gqlerror.Error {
+	msg := "the request ran out of its time budget and was stopped"
+	if errors.Is(ctx.Err(), context.Canceled) {
+		msg = "the request was cancelled"
+	}
+	slog.InfoContext(ctx, "graphql: "+msg, "path", e.Path.String())
+	return &gqlerror.Error{Message: msg, Path: e.Path, Extensions: map[string]any{"code": CodeQueryTooComplex}}
+}
+
+// shortenQuoted cuts every quoted piece of a message (where gqlparser repeats the
+// client's names and values) to a few dozen characters.
+func shortenQuoted(msg string) string {
+	parts := strings.Split(msg, `"`)
+	for i := 1; i < len(parts); i += 2 {
+		parts[i] = shortName(parts[i])
+	}
+	return strings.Join(parts, `"`)
 }
 
 func setCode(e *gqlerror.Error, code string) {
