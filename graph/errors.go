@@ -78,13 +78,12 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 }
 
 // stopped is the error of a field whose request ran out of its time budget, or whose
-// client went away: not a fault of the server, so not logged as an error.
+// client went away: not a fault of the server (withTimeout logs it once per request).
 func stopped(ctx context.Context, e *gqlerror.Error) *gqlerror.Error {
 	msg := "the request ran out of its time budget and was stopped"
 	if errors.Is(ctx.Err(), context.Canceled) {
 		msg = "the request was cancelled"
 	}
-	slog.InfoContext(ctx, "graphql: "+msg, "path", e.Path.String())
 	return &gqlerror.Error{Message: msg, Path: e.Path, Extensions: map[string]any{"code": CodeQueryTooComplex}}
 }
 

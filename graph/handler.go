@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -96,12 +97,19 @@ func (l Limits) orDefaults() Limits {
 }
 
 // withTimeout gives each request a time budget: its context is cancelled when the budget
-// runs out, as it is when the client goes away, and the store's queries stop with it.
+// runs out, as it is when the client goes away, and the store's queries stop with it. A
+// request stopped so is logged once, as a warning when it ran out of time.
 func withTimeout(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+		switch ctx.Err() {
+		case context.DeadlineExceeded:
+			slog.WarnContext(ctx, "graphql: a request ran out of its time budget", "budget", d)
+		case context.Canceled:
+			slog.InfoContext(ctx, "graphql: the client went away before the answer")
+		}
 	})
 }
 

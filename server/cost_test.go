@@ -217,14 +217,10 @@ func TestRequestTimeBudget(t *testing.T) {
 		if _, err := client.Post(srv.URL+"/graphql", "application/json", strings.NewReader(body)); err == nil {
 			t.Fatal("the request finished before the client gave up")
 		}
-		left := time.Now()
 		select {
 		case err := <-hook.ended:
 			if err != context.Canceled {
 				t.Errorf("the statement ended with %v, want context.Canceled", err)
-			}
-			if d := time.Since(left); d > 300*time.Millisecond {
-				t.Errorf("the statement stopped %v after the client left", d)
 			}
 		case <-time.After(attackBound):
 			t.Fatal("the statement did not stop when the client left")
@@ -256,5 +252,8 @@ func TestRequestTimeBudget(t *testing.T) {
 	})
 	if strings.Contains(logs.String(), "level=ERROR") {
 		t.Errorf("stopped requests were logged as errors:\n%s", logs)
+	}
+	if !strings.Contains(logs.String(), `level=WARN msg="graphql: a request ran out of its time budget"`) {
+		t.Errorf("the spent budget was not logged as a warning:\n%s", logs)
 	}
 }
