@@ -8,6 +8,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/agency/portal/store"
@@ -63,7 +64,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
 		e = stopped(ctx, e)
 	case e.Err == nil || errors.As(e.Err, &inner):
-		e.Message = shortenQuoted(e.Message)
+		shortenEcho(e)
 		switch code, _ := e.Extensions["code"].(string); code {
 		case "", errcode.ParseFailed, errcode.ValidationFailed:
 			setCode(e, CodeBadUserInput)
@@ -87,14 +88,34 @@ func stopped(ctx context.Context, e *gqlerror.Error) *gqlerror.Error {
 	return &gqlerror.Error{Message: msg, Path: e.Path, Extensions: map[string]any{"code": CodeQueryTooComplex}}
 }
 
-// shortenQuoted cuts every quoted piece of a message (where gqlparser repeats the
-// client's names and values) to a few dozen characters.
-func shortenQuoted(msg string) string {
-	parts := strings.Split(msg, `"`)
-	for i := 1; i < len(parts); i += 2 {
-		parts[i] = shortName(parts[i])
+// shortenEcho cuts what an error of gqlparser's repeats of the client's request (names
+// and values, quoted or not, and a variable's path) to a few dozen characters a piece.
+func shortenEcho(e *gqlerror.Error) {
+	quoted := strings.Split(e.Message, `"`)
+	for i := 1; i < len(quoted); i += 2 {
+		quoted[i] = shortName(quoted[i])
 	}
-	return strings.Join(parts, `"`)
+	e.Message = shortenWords(strings.Join(quoted, `"`))
+	for i, p := range e.Path {
+		if name, ok := p.(ast.PathName); ok {
+			e.Path[i] = ast.PathName(shortName(string(name)))
+		}
+	}
+}
+
+// shortenWords cuts every run of characters between spaces and quotes with shortName.
+func shortenWords(s string) string {
+	var b strings.Builder
+	start := 0
+	for i, r := range s {
+		if r == ' ' || r == '"' {
+			b.WriteString(shortName(s[start:i]))
+			b.WriteRune(r)
+			start = i + 1
+		}
+	}
+	b.WriteString(shortName(s[start:]))
+	return b.String()
 }
 
 func setCode(e *gqlerror.Error, code string) {
