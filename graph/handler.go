@@ -128,8 +128,10 @@ func wellFormedBody(next http.Handler) http.Handler {
 		if err != nil || dec.Decode(&params) != nil {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusBadRequest)
-			json.NewEncoder(w).Encode(graphql.Response{Errors: gqlerror.List{badInput("",
-				"the request body must be a JSON object with a string query, and optionally a string operationName and objects variables and extensions")}})
+			json.NewEncoder(w).Encode(graphql.Response{Errors: gqlerror.List{{
+				Message:    "the request body must be a JSON object with a string query, and optionally a string operationName and objects variables and extensions",
+				Extensions: map[string]any{"code": CodeBadUserInput},
+			}}})
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))

@@ -232,11 +232,13 @@ func parseError(err error) *gqlerror.Error {
 	return e
 }
 
-// badInput is a refusal of a client's input, naming the argument at fault when field is
-// not empty.
+// badInput is a refusal of a request that is not valid, naming the argument at fault when
+// field is not empty. Its code is gqlgen's for validation errors, so that its HTTP status
+// is theirs (422, or 400 for application/graphql-response+json); presentError makes it
+// BAD_USER_INPUT.
 func badInput(field, format string, args ...any) *gqlerror.Error {
 	e := gqlerror.Errorf(format, args...)
-	setCode(e, CodeBadUserInput)
+	errcode.Set(e, errcode.ValidationFailed)
 	if field != "" {
 		e.Extensions["field"] = field
 	}

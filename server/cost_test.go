@@ -84,6 +84,7 @@ func TestCostAttacks(t *testing.T) {
 			start := time.Now()
 			r := p.query(tt.query, nil)
 			took := time.Since(start)
+			t.Logf("%d bytes answered in %v with %d bytes", len(tt.query), took, len(r.body))
 			if r.code() != tt.code || !strings.Contains(r.body, tt.message) {
 				t.Errorf("got code %q, body %.400s; want %s saying %q", r.code(), r.body, tt.code, tt.message)
 			}
