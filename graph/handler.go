@@ -21,11 +21,13 @@ import (
 )
 
 // Limits bound what one operation may ask for. Start from DefaultLimits: of a zero value,
-// only MaxFields, MaxIntrospection, Timeout and LoaderWait fall back to their defaults.
+// only MaxFields, MaxRepeats, MaxIntrospection, Timeout and LoaderWait fall back to their
+// defaults.
 type Limits struct {
 	MaxDepth         int // fields nested in fields (introspection's own fields not counted)
 	MaxAliases       int // aliased fields, a fragment's counted at each use
 	MaxFields        int // fields once fragments are expanded, a fragment's counted at each use
+	MaxRepeats       int // fields answering one response path, which validation compares in pairs
 	MaxIntrospection int // __schema and __type fields in an operation
 	MaxComplexity    int // every field costs 1; a connection costs its `first` times its fields
 	MaxTokens        int // lexer tokens of the query text
@@ -43,6 +45,7 @@ var DefaultLimits = Limits{
 	MaxDepth:         10,
 	MaxAliases:       20,
 	MaxFields:        500,
+	MaxRepeats:       50,
 	MaxIntrospection: 2,
 	MaxComplexity:    5000,
 	MaxTokens:        5000,
@@ -83,6 +86,9 @@ func NewHandler(s *store.Store, limits Limits, auth Auth) http.Handler {
 func (l Limits) orDefaults() Limits {
 	if l.MaxFields <= 0 {
 		l.MaxFields = DefaultLimits.MaxFields
+	}
+	if l.MaxRepeats <= 0 {
+		l.MaxRepeats = DefaultLimits.MaxRepeats
 	}
 	if l.MaxIntrospection <= 0 {
 		l.MaxIntrospection = DefaultLimits.MaxIntrospection

@@ -18,7 +18,9 @@ import (
 // twice as much per level. costGuard parses the document itself (with the same token
 // limit), measures each operation and fragment once, with each fragment's measure
 // memoised (linear time), and refuses with QUERY_TOO_COMPLEX a document that is too large
-// once expanded, too deep, has too many aliases or asks for introspection too often.
+// once expanded, too deep, has too many aliases, asks for introspection too often, or
+// (expanded then, within MaxFields) has too many fields answering one response path, which
+// the validator compares in pairs.
 //
 // It is an OperationParameterMutator registered after the persisted-query extension, so it
 // sees the query text that extension fills in, and it runs before gqlgen's parse and
@@ -58,18 +60,24 @@ func (g costGuard) MutateOperationParameters(ctx context.Context, params *graphq
 	return checkArguments(doc, op, params.Variables)
 }
 
-// measure refuses a document whose operations cost more than the limits, or with a
-// fragment that is too large once expanded, used or not (the validator works on each).
+// measure refuses a document whose operations cost more than the limits. Fragments no
+// operation uses are refused here, as the validator would, because it works on them all
+// the same.
 func (g costGuard) measure(doc *ast.QueryDocument) *gqlerror.Error {
 	m := measurer{fragments: doc.Fragments, done: map[string]shape{}, visiting: map[string]bool{}}
-	for _, f := range doc.Fragments {
-		if err := g.check(shape{fields: m.fragment(f.Name).fields}, &m); err != nil {
-			return err
-		}
-	}
 	for _, op := range doc.Operations {
 		if err := g.check(m.selectionSet(op.SelectionSet), &m); err != nil {
 			return err
+		}
+	}
+	for _, f := range doc.Fragments {
+		if _, used := m.done[f.Name]; !used {
+			return badInput("", "fragment %s is never used", shortName(f.Name))
+		}
+	}
+	for _, op := range doc.Operations { // within MaxFields now, so cheap to expand
+		if path, n := mostRepeated(doc.Fragments, op.SelectionSet); n > g.limits.MaxRepeats {
+			return tooComplex("the query asks for %s %d times in one place (one field written again and again, or spread in again by fragments); at most %d are allowed", shortName(path), n, g.limits.MaxRepeats)
 		}
 	}
 	return nil
@@ -175,6 +183,37 @@ func (m *measurer) fragment(name string) shape {
 	m.visiting[name] = false
 	m.done[name] = s
 	return s
+}
+
+// mostRepeated expands a selection set and counts the fields that answer each response
+// path (news.edges.node.title): gqlparser's OverlappingFieldsCanBeMerged compares those in
+// pairs, so its work grows with the square of these counts. It returns the path with the
+// most fields, and their number. The fragments must have no cycle.
+func mostRepeated(fragments ast.FragmentDefinitionList, set ast.SelectionSet) (string, int) {
+	counts := map[string]int{}
+	var most string
+	var walk func(set ast.SelectionSet, path string)
+	walk = func(set ast.SelectionSet, path string) {
+		for _, sel := range set {
+			switch x := sel.(type) {
+			case *ast.Field:
+				p := path + "." + x.Alias
+				counts[p]++
+				if counts[p] > counts[most] {
+					most = p
+				}
+				walk(x.SelectionSet, p)
+			case *ast.InlineFragment:
+				walk(x.SelectionSet, path)
+			case *ast.FragmentSpread:
+				if def := fragments.ForName(x.Name); def != nil {
+					walk(def.SelectionSet, path)
+				}
+			}
+		}
+	}
+	walk(set, "")
+	return strings.TrimPrefix(most, "."), counts[most]
 }
 
 // chooseOperation is the operation operationName names, or the document's only one; the

@@ -63,7 +63,7 @@ func TestCostAttacks(t *testing.T) {
 		{"fan-out, 30 levels", fanOut(30, "Query"), "QUERY_TOO_COMPLEX", "fragments are expanded"},
 		{"fan-out, 40 levels", fanOut(40, "Query"), "QUERY_TOO_COMPLEX", "fragments are expanded"},
 		{"fan-out, 200 levels", fanOut(200, "Query"), "QUERY_TOO_COMPLEX", "more than"},
-		{"fan-out in a fragment no operation uses", "{ __typename }\n" + strings.TrimPrefix(fanOut(30, "Query"), "{ ...F0 }\n"), "QUERY_TOO_COMPLEX", "fragments are expanded"},
+		{"fan-out in a fragment no operation uses", "{ __typename }\n" + strings.TrimPrefix(fanOut(30, "Query"), "{ ...F0 }\n"), "BAD_USER_INPUT", "fragment F0 is never used"},
 		{"fan-out inside introspection", introspectionFanOut, "QUERY_TOO_COMPLEX", "fragments are expanded"},
 		{"21 aliased __schema", "{ " + aliased(21, "__schema { __typename }") + "}", "QUERY_TOO_COMPLEX", ""},
 		{"3 aliased __schema", "{ " + aliased(3, "__schema { __typename }") + "}", "QUERY_TOO_COMPLEX", "__schema or __type 3 times"},
@@ -141,26 +141,33 @@ fragment Project on Project { id slug locale title summary descriptionHtml statu
   funders { ...Partner } implementers { ...Partner } areas { slug name } news(first: 5) { edges { node { slug title publishedAt } } } }
 fragment Partner on Partner { id slug name acronym kind website }`
 
-// The validator's work at the limits stays small: fields with one response name are
-// compared in pairs by OverlappingFieldsCanBeMerged, so these are its worst cases under
-// MaxFields and MaxTokens.
+// The validator's work at the limits stays small. OverlappingFieldsCanBeMerged compares
+// the fields that answer one response path in pairs, so these are its worst cases: within
+// MaxFields and MaxRepeats they pass, and beyond MaxRepeats they are refused.
 func TestValidationAtTheLimits(t *testing.T) {
 	p := newPortal(t, false)
+	n := graph.DefaultLimits.MaxRepeats
 	max := graph.DefaultLimits.MaxFields
-	half := strings.Repeat("__typename ", max/2-1)
-	topics := strings.Repeat("topics { slug } ", max/16-1)
-	for _, tt := range []struct{ name, query string }{
-		{"one field, MaxFields-2 times, through a fragment used twice", "{ ...A ...A } fragment A on Query { " + half + "}"},
-		{"one field with a child, MaxFields/2-1 times", "{ " + strings.Repeat("topics { slug } ", max/2-1) + "}"},
-		{"one field with a child through fragments used 8 times", "{ ...A ...A } fragment A on Query { ...B ...B } fragment B on Query { ...C ...C } fragment C on Query { " + topics + "}"},
+	repeat := func(s string, n int) string { return strings.Repeat(s+" ", n) }
+	half1 := repeat("topics { slug }", n) + repeat("news { totalCount }", n)
+	half2 := repeat("projects { totalCount }", n) + repeat("partners { totalCount }", n)
+	roots := half1 + half2
+	for _, tt := range []struct{ name, query, code string }{
+		{"four fields with a child, MaxRepeats times each", "{ " + roots + "}", ""},
+		{"the same, through a fragment spread twice", "{ ...A ...A } fragment A on Query { " + repeat("topics { slug }", n/2) + repeat("news { totalCount }", n/2) + repeat("projects { totalCount }", n/2) + repeat("partners { totalCount }", n/2) + "}", ""},
+		{"the same, in inline fragments", "{ ... on Query { " + half1 + "} ... on Query { " + half2 + "} }", ""},
+		{"one field, MaxFields-2 times, through a fragment spread twice", "{ ...A ...A } fragment A on Query { " + repeat("__typename", max/2-1) + "}", "QUERY_TOO_COMPLEX"},
+		{"one field with a child, MaxFields/2-1 times", "{ " + repeat("topics { slug }", max/2-1) + "}", "QUERY_TOO_COMPLEX"},
+		{"one field with a child through fragments spread 8 times", "{ ...A ...A } fragment A on Query { ...B ...B } fragment B on Query { ...C ...C } fragment C on Query { " + repeat("topics { slug }", max/16-1) + "}", "QUERY_TOO_COMPLEX"},
+		{"one field with a child in 10 inline fragments", "{ " + repeat("... on Query { "+repeat("topics { slug }", n/2)+"}", 10) + "}", "QUERY_TOO_COMPLEX"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			r := p.query(tt.query, nil)
 			took := time.Since(start)
-			t.Logf("%s: %v, status %d, %d bytes", tt.name, took, r.status, len(r.body))
-			if len(r.Errors) > 0 {
-				t.Errorf("refused: %.300s", r.body)
+			t.Logf("%d bytes answered in %v with %d bytes", len(tt.query), took, len(r.body))
+			if r.code() != tt.code || (tt.code != "" && !strings.Contains(r.body, "times in one place")) {
+				t.Errorf("got code %q, %.300s; want %q", r.code(), r.body, tt.code)
 			}
 			if took > attackBound {
 				t.Errorf("took %v, want under %v", took, attackBound)
