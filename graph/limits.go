@@ -61,8 +61,8 @@ func (g costGuard) MutateOperationParameters(ctx context.Context, params *graphq
 }
 
 // measure refuses a document whose operations cost more than the limits. Fragments no
-// operation uses are refused here, as the validator would, because it works on them all
-// the same.
+// operation uses, and fragments with the name of another, are refused here, as the
+// validator would, because it works on them all the same.
 func (g costGuard) measure(doc *ast.QueryDocument) *gqlerror.Error {
 	m := measurer{fragments: doc.Fragments, done: map[string]shape{}, visiting: map[string]bool{}}
 	for _, op := range doc.Operations {
@@ -70,10 +70,15 @@ func (g costGuard) measure(doc *ast.QueryDocument) *gqlerror.Error {
 			return err
 		}
 	}
+	seen := map[string]bool{}
 	for _, f := range doc.Fragments {
 		if _, used := m.done[f.Name]; !used {
 			return badInput("", "fragment %s is never used", shortName(f.Name))
 		}
+		if seen[f.Name] { // the second would be validated, unmeasured
+			return badInput("", "there are several fragments named %s", shortName(f.Name))
+		}
+		seen[f.Name] = true
 	}
 	for _, op := range doc.Operations { // within MaxFields now, so cheap to expand
 		if path, n := mostRepeated(doc.Fragments, op.SelectionSet); n > g.limits.MaxRepeats {

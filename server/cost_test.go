@@ -76,6 +76,7 @@ func TestCostAttacks(t *testing.T) {
 		{"fan-out with aliased __schema", strings.Replace(fanOut(25, "Query"), "{ __typename ...", "{ s: __schema { types { ...T } } ...", -1) + typeRef, "QUERY_TOO_COMPLEX", ""},
 		{"a fragment that spreads itself through fields", `{ ...D } fragment D on Query { partner(slug: "iom") { ...P } } fragment P on Partner { projects { edges { node { funders { ...P } } } } }`, "BAD_USER_INPUT", "spreads itself"},
 		{"depth 12 through fragments", `{ ...D } fragment D on Query { partner(slug: "iom") { ...P } } fragment P on Partner { projects { edges { node { funders { ...Q } } } } } fragment Q on Partner { projects { edges { node { news { edges { node { title } } } } } } }`, "QUERY_TOO_COMPLEX", "levels deep; at most 10"},
+		{"a second fragment of the same name", "{ ...A } fragment A on Query { __typename } fragment A on Query { " + strings.Repeat("topics { slug } ", 249) + "}", "BAD_USER_INPUT", "several fragments named A"},
 		{"a fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }", "BAD_USER_INPUT", "spreads itself"},
 		{"two operations, each fanned out", strings.TrimPrefix(fanOut(15, "Query"), "{ ...F0 }\n") + "query A { ...F0 } query B { ...F0 }", "QUERY_TOO_COMPLEX", ""},
 	}
