@@ -83,6 +83,7 @@ fuzz:
 	  $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) ./translit/ || exit 1; done
 	$(GO) test -run='^$$' -fuzz='^FuzzMatchQuery$$' -fuzztime=$(FUZZTIME) ./store/
 	$(GO) test -run='^$$' -fuzz='^FuzzProcess$$' -fuzztime=$(FUZZTIME) ./media/
+	$(GO) test -run='^$$' -fuzz='^FuzzQueryCost$$' -fuzztime=$(FUZZTIME) ./server/
 
 BENCH_FLAGS ?=
 bench:

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/agency/portal/store"
@@ -66,7 +68,10 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case trouble != nil:
 		slog.WarnContext(ctx, "graphql: storage trouble", "path", e.Path.String(), "err", err)
 		e = &gqlerror.Error{Message: trouble.Error(), Path: e.Path, Extensions: map[string]any{"code": CodeUnavailable}}
+	case ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+		e = stopped(ctx, e)
 	case e.Err == nil || errors.As(e.Err, &inner):
+		shortenEcho(e)
 		switch code, _ := e.Extensions["code"].(string); code {
 		case "", errcode.ParseFailed, errcode.ValidationFailed:
 			setCode(e, CodeBadUserInput)
@@ -78,6 +83,46 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		e = &gqlerror.Error{Message: "internal error", Path: e.Path, Extensions: map[string]any{"code": CodeInternal}}
 	}
 	return e
+}
+
+// stopped is the error of a field whose request ran out of its time budget, or whose
+// client went away: not a fault of the server (withTimeout logs it once per request).
+func stopped(ctx context.Context, e *gqlerror.Error) *gqlerror.Error {
+	msg := "the request ran out of its time budget and was stopped"
+	if errors.Is(ctx.Err(), context.Canceled) {
+		msg = "the request was cancelled"
+	}
+	return &gqlerror.Error{Message: msg, Path: e.Path, Extensions: map[string]any{"code": CodeQueryTooComplex}}
+}
+
+// shortenEcho cuts what an error of gqlparser's repeats of the client's request (names
+// and values, quoted or not, and a variable's path) to a few dozen characters a piece.
+func shortenEcho(e *gqlerror.Error) {
+	quoted := strings.Split(e.Message, `"`)
+	for i := 1; i < len(quoted); i += 2 {
+		quoted[i] = shortName(quoted[i])
+	}
+	e.Message = shortenWords(strings.Join(quoted, `"`))
+	for i, p := range e.Path {
+		if name, ok := p.(ast.PathName); ok {
+			e.Path[i] = ast.PathName(shortName(string(name)))
+		}
+	}
+}
+
+// shortenWords cuts every run of characters between spaces and quotes with shortName.
+func shortenWords(s string) string {
+	var b strings.Builder
+	start := 0
+	for i, r := range s {
+		if r == ' ' || r == '"' {
+			b.WriteString(shortName(s[start:i]))
+			b.WriteRune(r)
+			start = i + 1
+		}
+	}
+	b.WriteString(shortName(s[start:]))
+	return b.String()
 }
 
 func setCode(e *gqlerror.Error, code string) {

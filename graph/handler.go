@@ -1,33 +1,63 @@
 package graph
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/agency/portal/metrics"
 	"github.com/agency/portal/store"
 )
 
-// Limits bound what one operation may ask for. The zero value is not useful: start from
-// DefaultLimits.
+// Limits bound what one operation may ask for. Start from DefaultLimits: of a zero value,
+// only MaxFields, MaxRepeats, MaxIntrospection, Timeout and LoaderWait fall back to their
+// defaults.
 type Limits struct {
-	MaxDepth      int // fields nested in fields
-	MaxAliases    int // aliased fields
-	MaxComplexity int // every field costs 1; a connection costs its `first` times its fields
-	MaxTokens     int // lexer tokens of the query text
+	MaxDepth         int // fields nested in fields (introspection's own fields not counted)
+	MaxAliases       int // aliased fields, a fragment's counted at each use
+	MaxFields        int // fields once fragments are expanded, a fragment's counted at each use
+	MaxRepeats       int // fields answering one response path, which validation compares in pairs
+	MaxIntrospection int // __schema and __type fields in an operation
+	MaxComplexity    int // every field costs 1; a connection costs its `first` times its fields
+	MaxTokens        int // lexer tokens of the query text
+
+	// Timeout is the time budget of one request: its context is cancelled then, which stops
+	// the store's queries (DefaultTimeout when 0).
+	Timeout time.Duration
 
 	// LoaderWait is how long dataloaders collect keys (DefaultLoaderWait when 0).
 	LoaderWait time.Duration
 }
 
 // DefaultLimits are the limits the portal runs with.
-var DefaultLimits = Limits{MaxDepth: 10, MaxAliases: 20, MaxComplexity: 5000, MaxTokens: 5000, LoaderWait: DefaultLoaderWait}
+var DefaultLimits = Limits{
+	MaxDepth:         10,
+	MaxAliases:       20,
+	MaxFields:        500,
+	MaxRepeats:       50,
+	MaxIntrospection: 2,
+	MaxComplexity:    5000,
+	MaxTokens:        5000,
+	Timeout:          DefaultTimeout,
+	LoaderWait:       DefaultLoaderWait,
+}
+
+// DefaultTimeout is the time budget of a request when Limits.Timeout is 0. It leaves room
+// for a sign-in that waits its turn (store.MaxLoginDelay, 10 s) and then checks the
+// password, and stays under the server's 30 s write timeout.
+const DefaultTimeout = 15 * time.Second
 
 // NewHandler is the /graphql endpoint: GraphQL over HTTP (GET for queries, POST with JSON)
 // with the limits, a parsed-query cache and automatic persisted queries, per-request
@@ -35,25 +65,87 @@ var DefaultLimits = Limits{MaxDepth: 10, MaxAliases: 20, MaxComplexity: 5000, Ma
 // and errors that carry a code and never show internals. m counts operations and cache
 // lookups; nil counts nothing.
 func NewHandler(s *store.Store, limits Limits, auth Auth, m *metrics.Metrics) http.Handler {
+	limits = limits.orDefaults()
 	cfg := Config{Resolvers: &Resolver{store: s}}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(countedCache[*ast.QueryDocument]{lru.New[*ast.QueryDocument](1000), "query", m})
+	queries := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(countedCache[*ast.QueryDocument]{queries, "query", m})
 	srv.SetParserTokenLimit(limits.MaxTokens)
 	srv.Use(operationMetrics{m})
 	srv.Use(sameOriginMutations{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: countedCache[string]{lru.New[string](1000), "apq", m}})
-	srv.Use(shapeLimit{MaxDepth: limits.MaxDepth, MaxAliases: limits.MaxAliases})
+	srv.Use(costGuard{limits: limits, cache: queries}) // after APQ, which fills in the query
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
-	wait := limits.LoaderWait
-	if wait <= 0 {
-		wait = DefaultLoaderWait
+	return withTimeout(limits.Timeout, wellFormedBody(withSession(s, auth, withLoaders(s, limits.LoaderWait, srv))))
+}
+
+// orDefaults fills in the limits that have a default for zero, so that a configuration
+// written before they existed keeps working.
+func (l Limits) orDefaults() Limits {
+	if l.MaxFields <= 0 {
+		l.MaxFields = DefaultLimits.MaxFields
 	}
-	return withSession(s, auth, withLoaders(s, wait, srv))
+	if l.MaxRepeats <= 0 {
+		l.MaxRepeats = DefaultLimits.MaxRepeats
+	}
+	if l.MaxIntrospection <= 0 {
+		l.MaxIntrospection = DefaultLimits.MaxIntrospection
+	}
+	if l.Timeout <= 0 {
+		l.Timeout = DefaultTimeout
+	}
+	if l.LoaderWait <= 0 {
+		l.LoaderWait = DefaultLoaderWait
+	}
+	return l
+}
+
+// withTimeout gives each request a time budget: its context is cancelled when the budget
+// runs out, as it is when the client goes away, and the store's queries stop with it. A
+// request stopped so is logged once, as a warning when it ran out of time.
+func withTimeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+		switch ctx.Err() {
+		case context.DeadlineExceeded:
+			slog.WarnContext(ctx, "graphql: a request ran out of its time budget", "budget", d)
+		case context.Canceled:
+			slog.InfoContext(ctx, "graphql: the client went away before the answer")
+		}
+	})
+}
+
+// wellFormedBody refuses a POST body that is not a GraphQL request in JSON with 400 and a
+// short message of its own: gqlgen's would repeat the whole body and name Go types.
+func wellFormedBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || r.Body == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(r.Body)
+		var params graphql.RawParams
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		if err != nil || dec.Decode(&params) != nil {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusBadRequest)
+			json.NewEncoder(w).Encode(graphql.Response{Errors: gqlerror.List{{
+				Message:    "the request body must be a JSON object with a string query, and optionally a string operationName and objects variables and extensions",
+				Extensions: map[string]any{"code": CodeBadUserInput},
+			}}})
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
 }

@@ -28,6 +28,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -243,6 +244,10 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if !cleanURL(r.URL) {
+		http.Error(w, "bad request: the address contains a character that is not allowed", http.StatusBadRequest)
+		return
+	}
 	p := r.URL.Path
 	if p == "/" {
 		if s.problem != "" {
@@ -288,6 +293,22 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Accept-Language")
 	}
 	s.serveShell(w, r, pg)
+}
+
+// cleanURL tells whether a URL's path and query are free of characters no text may contain
+// (translit.Invalid: NUL, control characters, invalid UTF-8), which never reach a lookup.
+func cleanURL(u *url.URL) bool {
+	if _, bad := translit.Invalid(u.Path); bad {
+		return false
+	}
+	for key, values := range u.Query() {
+		for _, v := range append(values, key) {
+			if _, bad := translit.Invalid(v); bad {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // route finds the page of an app path, split into segments. An unknown route or item is a

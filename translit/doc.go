@@ -31,4 +31,8 @@
 // the first word of a text that folds to a query token and returns an
 // HTML-escaped excerpt with the matches in <mark> tags, in the text's own
 // spelling. Slug makes ASCII URL slugs of at most 80 bytes from either script.
+//
+// Invalid finds a character no text of the portal may contain (NUL and other
+// control characters, invalid UTF-8, U+FFFD, Unicode non-characters): the API
+// and the site refuse such input before it reaches the database.
 package translit
