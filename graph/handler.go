@@ -72,14 +72,15 @@ func NewHandler(s *store.Store, limits Limits, auth Auth, m *metrics.Metrics) ht
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	// The cost guard looks every query up first, so its lookups are the ones counted.
 	queries := lru.New[*ast.QueryDocument](1000)
-	srv.SetQueryCache(countedCache[*ast.QueryDocument]{queries, "query", m})
+	srv.SetQueryCache(queries)
 	srv.SetParserTokenLimit(limits.MaxTokens)
 	srv.Use(operationMetrics{m})
 	srv.Use(sameOriginMutations{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: countedCache[string]{lru.New[string](1000), "apq", m}})
-	srv.Use(costGuard{limits: limits, cache: queries}) // after APQ, which fills in the query
+	srv.Use(costGuard{limits: limits, cache: countedCache[*ast.QueryDocument]{queries, "query", m}}) // after APQ, which fills in the query
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
