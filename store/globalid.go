@@ -36,3 +36,17 @@ func idOfType(gid, typ string) (int64, error) {
 	}
 	return id, nil
 }
+
+// parseItemID reads the global ID of a content item: its kind's registry entry and its
+// row id. An ID of another type (a topic, a user) is ErrNotFound.
+func parseItemID(gid string) (*kind, int64, error) {
+	typ, id, err := parseGlobalID(gid)
+	if err != nil {
+		return nil, 0, err
+	}
+	k := kindOfType(typ)
+	if k == nil {
+		return nil, 0, ErrNotFound
+	}
+	return k, id, nil
+}

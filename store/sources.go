@@ -166,13 +166,9 @@ func likeEscape(s string) string {
 
 // Source returns one item for the editors by its global ID, in any state, or ErrNotFound.
 func (s *Store) Source(ctx context.Context, gid string) (Source, error) {
-	typ, id, err := parseGlobalID(gid)
+	k, id, err := parseItemID(gid)
 	if err != nil {
 		return nil, err
-	}
-	k := kindOfType(typ)
-	if k == nil {
-		return nil, ErrNotFound
 	}
 	return s.sourceByID(ctx, s.read, k, id)
 }

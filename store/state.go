@@ -22,13 +22,9 @@ type stateRow struct {
 // ChangeState publishes, schedules, unpublishes, deletes or restores an item (by global
 // ID); version is the version the editor saw. Restoring is for admins.
 func (s *Store) ChangeState(ctx context.Context, by *User, gid string, version int, t Transition) (Source, error) {
-	typ, id, err := parseGlobalID(gid)
+	k, id, err := parseItemID(gid)
 	if err != nil {
 		return nil, err
-	}
-	k := kindOfType(typ)
-	if k == nil {
-		return nil, ErrNotFound
 	}
 	if t.Action == ActionRestore && by != nil && by.Role != RoleAdmin {
 		return nil, ErrForbidden
