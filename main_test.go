@@ -2,187 +2,80 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"fmt"
-	"net"
-	"net/http"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
-
-	"github.com/agency/portal/store"
 )
 
-// TestMain runs the portal command itself when PORTAL_TEST_MAIN holds its arguments
-// (separated by newlines): the tests start `portal serve` as a process of its own that
-// way, to stop it or kill it.
+// TestMain runs main itself when PORTAL_TEST_MAIN holds a command line (the program's
+// name, then its arguments, separated by newlines).
 func TestMain(m *testing.M) {
 	if args := os.Getenv("PORTAL_TEST_MAIN"); args != "" {
-		os.Args = append([]string{"portal"}, strings.Split(args, "\n")...)
+		os.Args = strings.Split(args, "\n")
 		main()
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
 }
 
-// serveProcess is `portal serve` running in a process of its own.
-type serveProcess struct {
-	cmd *exec.Cmd
-	url string
-	out *bytes.Buffer
-}
-
-// startServe starts `portal serve` on a database and waits until /healthz is ok.
-func startServe(t *testing.T, db string) *serveProcess {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), "PORTAL_TEST_MAIN="+strings.Join([]string{"serve", "--addr", addr, "--db", db, "--min-free-mb", "0"}, "\n"))
-	s := &serveProcess{cmd: cmd, url: "http://" + addr, out: new(bytes.Buffer)}
-	cmd.Stdout, cmd.Stderr = s.out, s.out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if s.healthy() {
-			return s
-		}
-	}
-	t.Fatalf("portal serve was not healthy in 30 s; its output:\n%s", s.out)
-	return nil
-}
-
-func (s *serveProcess) healthy() bool {
-	res, err := http.Get(s.url + "/healthz")
-	if err != nil {
-		return false
-	}
-	res.Body.Close()
-	return res.StatusCode == http.StatusOK
-}
-
-// runPortal runs the portal command in a process of its own, for at most 30 s, and
-// returns its error output as an error when it fails.
-func runPortal(t *testing.T, args ...string) error {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0])
-	cmd.Env = append(os.Environ(), "PORTAL_TEST_MAIN="+strings.Join(args, "\n"))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("%v: %s", err, out)
-	}
-	return nil
-}
-
-func countUsers(t *testing.T, db string) int {
-	t.Helper()
-	st, err := openExisting(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	n, err := st.CountUsers(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-// `portal restore` onto the database of a running `portal serve` is refused, says how to
-// stop the server, and changes nothing: what the server holds and writes is kept. A
-// second `serve` on the same file is refused too. Once the server is gone (even by kill
-// -9), restore works.
-func TestRestoreRefusedWhileServing(t *testing.T) {
+// main turns what cli.Run answers into the exit status and the messages the portal has
+// always had: 2 and the usage for a command line without a known command, 1 and
+// "portal: " and the reason for a command that fails, 0 otherwise.
+func TestExitStatus(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "portal.db")
-	srv := startServe(t, db)
-	pid := srv.cmd.Process.Pid
-
-	backupFile := filepath.Join(dir, "backup.db")
-	if err := backup([]string{"--db", db, "--to", backupFile}); err != nil {
-		t.Fatalf("backup while serving: %v", err)
-	}
-	// A write while serving, after the backup: a restore would lose it.
-	if err := userCmd(context.Background(), []string{"add", "--db", db, "--email", "ana@example.gov.rs", "--role", "editor"},
-		strings.NewReader(testPassword+"\n"), new(bytes.Buffer)); err != nil {
-		t.Fatal(err)
-	}
-
-	for _, tt := range []struct {
-		name string
-		run  func() error
-		want []string
+	missing := filepath.Join(dir, "missing.db")
+	tests := []struct {
+		name       string
+		args       []string
+		wantStatus int
+		wantStdout string // "" means nothing on standard output
+		wantStderr string // "" means nothing on standard error
 	}{
-		{"restore", func() error { return restore([]string{"--db", db, "--from", backupFile}) },
-			[]string{"restore refused", "in use", fmt.Sprintf("PID %d", pid), "stop it first", "systemctl stop portal", fmt.Sprintf("kill %d", pid), "nothing was changed"}},
-		{"a second serve", func() error { return runPortal(t, "serve", "--addr", "127.0.0.1:0", "--db", db) },
-			[]string{"in use", fmt.Sprintf("PID %d", pid), "two servers must not share", "another --db"}},
-	} {
-		err := tt.run()
-		if err == nil {
-			t.Fatalf("%s while serving: no error", tt.name)
-		}
-		t.Logf("%s while serving: %v", tt.name, err)
-		for _, want := range tt.want {
-			if !strings.Contains(err.Error(), want) {
-				t.Errorf("%s while serving: got %q, want it to say %q", tt.name, err, want)
+		{"no command", nil, 2, "", "portal: the migration and asylum portal\n\nusage:\n  portal serve"},
+		{"an unknown command", []string{"frobnicate"}, 2, "", "portal: unknown command \"frobnicate\"\n\nportal: the migration and asylum portal\n"},
+		{"help", []string{"help"}, 0, "usage:\n  portal serve", ""},
+		{"--help", []string{"--help"}, 0, "Every command takes --db FILE", ""},
+		{"a command's -h", []string{"backup", "-h"}, 0, "", "-to string"},
+		{"a failing command", []string{"export", "--db", missing}, 1, "", "portal: no database: "},
+		{"an unexpected argument", []string{"export", "--db", missing, "extra"}, 1, "", "portal: export: unexpected argument \"extra\"\n"},
+		{"a flag that does not exist", []string{"backup", "--from", "x"}, 1, "", "portal: flag provided but not defined: -from\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0])
+			cmd.Env = append(os.Environ(), "PORTAL_TEST_MAIN="+strings.Join(append([]string{"portal"}, tt.args...), "\n"))
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			status := 0
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				status = exit.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
 			}
-		}
-	}
-	if !srv.healthy() {
-		t.Fatalf("the server is not healthy after the refused restore; its output:\n%s", srv.out)
-	}
-	if n := countUsers(t, db); n != 1 {
-		t.Errorf("after the refused restore: %d accounts, want the 1 written while serving", n)
-	}
-
-	// kill -9: the kernel lets go of the lock, so nothing stale blocks the restore.
-	if err := srv.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	srv.cmd.Wait()
-	if err := restore([]string{"--db", db, "--from", backupFile}); err != nil {
-		t.Fatalf("restore after the server was killed: %v", err)
-	}
-	if n := countUsers(t, db); n != 0 {
-		t.Errorf("after the restore: %d accounts, want the backup's 0", n)
-	}
-	// And the restored database serves.
-	startServe(t, db)
-	if _, err := os.Stat(store.LockFile(db)); err != nil {
-		t.Errorf("the lock file: %v", err)
+			if status != tt.wantStatus {
+				t.Errorf("exit status %d, want %d; standard error:\n%s", status, tt.wantStatus, &stderr)
+			}
+			checkOutput(t, "standard output", stdout.String(), tt.wantStdout)
+			checkOutput(t, "standard error", stderr.String(), tt.wantStderr)
+			if shown, want := strings.Contains(stderr.String(), "usage:"), tt.wantStatus == 2; shown != want {
+				t.Errorf("the usage on standard error: %v, want %v (exit status %d)", shown, want, tt.wantStatus)
+			}
+		})
 	}
 }
 
-// restore says what it cannot do before it touches anything.
-func TestRestoreRefusesUpFront(t *testing.T) {
-	dir := t.TempDir()
-	for _, tt := range []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"no backup named", []string{"--db", filepath.Join(dir, "portal.db")}, "--from FILE is required"},
-		{"PostgreSQL", []string{"--db", "postgres://portal@127.0.0.1/portal", "--from", filepath.Join(dir, "b.db")}, "restore it with pg_restore"},
-		{"postgresql://", []string{"--db", "postgresql:///portal?host=/run/postgresql", "--from", filepath.Join(dir, "b.db")}, "restore it with pg_restore"},
-	} {
-		if err := restore(tt.args); err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: got %v, want an error saying %q", tt.name, err, tt.want)
-		}
+// checkOutput fails the test unless got contains want, or is empty when want is.
+func checkOutput(t *testing.T, name, got, want string) {
+	t.Helper()
+	if want == "" && got != "" {
+		t.Errorf("%s:\n%s\nwant nothing", name, got)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Errorf("restore left files: %v", entries)
+	if !strings.Contains(got, want) {
+		t.Errorf("%s:\n%s\nwant it to contain %q", name, got, want)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/netip"
 	"os"
 	"strings"
 
@@ -113,22 +112,4 @@ func firstAdmin(ctx context.Context, st *store.Store, getenv func(string) string
 		slog.Info("created the first admin from PORTAL_ADMIN_EMAIL; unset PORTAL_ADMIN_PASSWORD now", "email", strings.ToLower(strings.TrimSpace(email)))
 	}
 	return nil
-}
-
-// parsePrefixes parses a comma-separated list of CIDRs or single addresses.
-func parsePrefixes(list string) ([]netip.Prefix, error) {
-	var out []netip.Prefix
-	for _, s := range splitList(list) {
-		if p, err := netip.ParsePrefix(s); err == nil {
-			out = append(out, p.Masked())
-			continue
-		}
-		ip, err := netip.ParseAddr(s)
-		if err != nil {
-			return nil, fmt.Errorf("--trusted-proxy: %q is not a CIDR such as 10.0.0.0/8 or an address", s)
-		}
-		ip = ip.Unmap()
-		out = append(out, netip.PrefixFrom(ip, ip.BitLen()))
-	}
-	return out, nil
 }

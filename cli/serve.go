@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/agency/portal/explorer"
+	"github.com/agency/portal/graph"
+	"github.com/agency/portal/metrics"
+	"github.com/agency/portal/server"
+	"github.com/agency/portal/store"
+	"github.com/agency/portal/web"
+)
+
+// serveOptions are serve's flags, checked.
+type serveOptions struct {
+	addr, db, metricsAddr string
+	corsOrigins           []string
+	publicURL             string
+	noDemo                bool
+	mediaDir              string
+	trustedProxies        []netip.Prefix
+	minFreeBytes          int64
+}
+
+// serve is `portal serve`: the site and the GraphQL API, until SIGINT or SIGTERM.
+func serve(args []string, schema []byte) error {
+	opts, done, err := parseServe(args)
+	if done {
+		return err
+	}
+	site, err := web.Site()
+	if err != nil {
+		slog.Warn("serving without the front end: app routes answer 503", "err", err)
+		site = nil
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	lock, err := store.LockDatabase(opts.db) // before Open, which may migrate: one server per file
+	if err != nil {
+		return serveRefused(err)
+	}
+	defer lock.Release()
+	st, err := store.Open(ctx, opts.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := prepare(ctx, st, opts); err != nil {
+		return err
+	}
+
+	m := metrics.New()
+	st.Instrument(m)
+	h := server.New(st, server.Config{
+		CORSOrigins:    opts.corsOrigins,
+		Limits:         graph.DefaultLimits,
+		Schema:         schema,
+		Explorer:       explorer.Handler("/graphql"),
+		Site:           site,
+		PublicURL:      opts.publicURL,
+		TrustedProxies: opts.trustedProxies,
+		MediaDir:       opts.mediaDir,
+		Metrics:        m,
+		MinFreeBytes:   opts.minFreeBytes,
+	})
+	go st.RunPublisher(ctx) // scheduled items enter search on time
+	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", opts.db, "media", opts.mediaDir)
+	if opts.metricsAddr != "" {
+		slog.Info("serving metrics", "url", "http://"+opts.metricsAddr+"/metrics")
+	}
+	err = serveBoth(ctx, opts.addr, h, opts.metricsAddr, m.Handler())
+	slog.Info("stopped")
+	return err
+}
+
+// parseServe parses and checks serve's flags; done is true after -h or a bad flag.
+func parseServe(args []string) (opts serveOptions, done bool, err error) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", env("PORTAL_ADDR", "127.0.0.1:8080"), "address to listen on (PORTAL_ADDR)")
+	db := fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file, created when missing (PORTAL_DB)")
+	origins := fs.String("cors-origins", env("PORTAL_CORS_ORIGINS", "*"), "comma-separated origins that may call /graphql from a browser; * for any (PORTAL_CORS_ORIGINS)")
+	publicURL := fs.String("public-url", env("PORTAL_PUBLIC_URL", ""), "the site's public URL for canonical links, e.g. https://portal.example.gov.rs; empty uses each request's Host (PORTAL_PUBLIC_URL)")
+	noDemo := fs.Bool("no-demo", envBool("PORTAL_NO_DEMO"), "start with an empty database instead of loading the demo content (PORTAL_NO_DEMO)")
+	mediaDir := fs.String("media", env("PORTAL_MEDIA", ""), "folder of uploaded images, created when missing; empty: a media folder beside the database file (PORTAL_MEDIA)")
+	trustedProxy := fs.String("trusted-proxy", env("PORTAL_TRUSTED_PROXY", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1/32; empty trusts none (PORTAL_TRUSTED_PROXY)")
+	metricsAddr := fs.String("metrics-addr", env("PORTAL_METRICS_ADDR", ""), "address of a separate listener serving Prometheus metrics at /metrics, e.g. 127.0.0.1:9090; empty serves none (PORTAL_METRICS_ADDR)")
+	minFreeMB := fs.Int64("min-free-mb", envInt("PORTAL_MIN_FREE_MB", 100), "/healthz answers 503 when the database's or the media folder's file system has less free space than this, in MB; 0 turns the check off (PORTAL_MIN_FREE_MB)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return opts, true, nil
+		}
+		return opts, true, err
+	}
+	proxies, err := parsePrefixes(*trustedProxy)
+	if err != nil {
+		return opts, true, err
+	}
+	if *publicURL != "" && !isOrigin(*publicURL) {
+		return opts, true, fmt.Errorf("--public-url %q is not an http or https origin such as https://portal.example.gov.rs", *publicURL)
+	}
+	if *mediaDir == "" {
+		*mediaDir = filepath.Join(filepath.Dir(*db), "media")
+	}
+	if *minFreeMB < 0 {
+		return opts, true, fmt.Errorf("--min-free-mb %d: give a number of MB, or 0 to turn the check off", *minFreeMB)
+	}
+	return serveOptions{
+		addr:           *addr,
+		db:             *db,
+		metricsAddr:    *metricsAddr,
+		corsOrigins:    splitList(*origins),
+		publicURL:      *publicURL,
+		noDemo:         *noDemo,
+		mediaDir:       *mediaDir,
+		trustedProxies: proxies,
+		minFreeBytes:   *minFreeMB << 20,
+	}, false, nil
+}
+
+// isOrigin reports whether s is an http or https origin: a scheme and a host, no path
+// beyond "/", no query.
+func isOrigin(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && strings.Trim(u.Path, "/") == "" && u.RawQuery == ""
+}
+
+// prepare readies an opened database for serving: the media folder, the first admin
+// from the environment, and the demo content unless --no-demo.
+func prepare(ctx context.Context, st *store.Store, opts serveOptions) error {
+	if err := os.MkdirAll(opts.mediaDir, 0o755); err != nil { // after the database's folder, which is 0750
+		return fmt.Errorf("media folder: %w", err)
+	}
+	if err := firstAdmin(ctx, st, os.Getenv); err != nil {
+		return err
+	}
+	if opts.noDemo {
+		return nil
+	}
+	loaded, err := st.LoadDemo(ctx)
+	if err != nil {
+		return err
+	}
+	if loaded {
+		slog.Info("loaded the demo content", "db", opts.db)
+	}
+	return nil
+}
+
+// serveBoth serves the site on addr and, when metricsAddr is not empty, the metrics on
+// a listener of their own, until ctx is done or one of them fails; then it shuts both
+// down gracefully. Both addresses are taken before either serves, so a wrong one stops
+// the start.
+func serveBoth(ctx context.Context, addr string, h http.Handler, metricsAddr string, mh http.Handler) error {
+	const grace = 10 * time.Second
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	if metricsAddr == "" {
+		return server.ServeListener(ctx, ln, h, grace)
+	}
+	mln, err := net.Listen("tcp", metricsAddr)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("--metrics-addr: %w", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	metricsDone := make(chan error, 1)
+	go func() {
+		metricsDone <- server.ServeListener(ctx, mln, mh, grace)
+		cancel() // the metrics stopped: stop the site too, loudly
+	}()
+	err = server.ServeListener(ctx, ln, h, grace)
+	cancel()
+	return errors.Join(err, <-metricsDone)
+}
+
+// serveRefused explains a database lock serve could not take.
+func serveRefused(err error) error {
+	var inUse *store.InUseError
+	if errors.As(err, &inUse) {
+		return fmt.Errorf("serve: %w: two servers must not share one SQLite file; stop the other one, or give this one another --db", inUse)
+	}
+	return err
+}
