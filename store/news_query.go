@@ -143,7 +143,7 @@ func newsFilter(q *bun.SelectQuery, f *NewsFilter, now time.Time) (*bun.SelectQu
 var belgrade = func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Belgrade")
 	if err != nil {
-		panic(err) // main imports time/tzdata, so this cannot happen
+		panic(err) // cli imports time/tzdata, so this cannot happen
 	}
 	return loc
 }()
