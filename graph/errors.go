@@ -11,6 +11,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/agency/portal/auth"
 	"github.com/agency/portal/store"
 )
 
@@ -59,8 +60,8 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case errors.Is(err, store.ErrUnauthenticated):
 		e.Message = store.ErrUnauthenticated.Error()
 		setCode(e, CodeUnauthenticated)
-	case errors.Is(err, store.ErrForbidden):
-		e.Message = store.ErrForbidden.Error()
+	case errors.Is(err, auth.ErrForbidden):
+		e.Message = auth.ErrForbidden.Error()
 		setCode(e, CodeForbidden)
 	case errors.Is(err, store.ErrNotFound):
 		e.Message = "not found"

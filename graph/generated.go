@@ -42,6 +42,7 @@ type ResolverRoot interface {
 }
 
 type DirectiveRoot struct {
+	HasRole func(ctx context.Context, obj any, next graphql.Resolver, role store.Role) (res any, err error)
 }
 
 type ComplexityRoot struct {
@@ -2031,6 +2032,13 @@ schema {
   mutation: Mutation
 }
 
+"""
+The field is for the agency's editors: it answers only for a signed-in account whose role
+allows it (ADMIN allows everything, EDITOR what editors do). Signed out it is
+UNAUTHENTICATED, with a role that does not allow it FORBIDDEN.
+"""
+directive @hasRole(role: Role!) on FIELD_DEFINITION
+
 "A calendar date, ` + "`" + `YYYY-MM-DD` + "`" + `."
 scalar Date
 
@@ -2171,13 +2179,13 @@ type Query {
     after: String
     "Narrow the list."
     filter: SourceFilter
-  ): SourceConnection!
+  ): SourceConnection! @hasRole(role: EDITOR)
 
   "For editors: one item as it is written, in any state, by its global ID; null when there is none."
   source(
     "The item's global ID."
     id: ID!
-  ): Source
+  ): Source @hasRole(role: EDITOR)
 
   """
   For editors: Markdown rendered to sanitised HTML exactly as the public will see it, with
@@ -2188,7 +2196,7 @@ type Query {
     markdown: String!
     "The script to serve Serbian text in (EN leaves the text as written)."
     locale: Locale = SR_CYRL
-  ): String!
+  ): String! @hasRole(role: EDITOR)
 
   "For editors: a suggested slug for a title, in Latin letters (đ → dj), unique among items of the kind."
   suggestSlug(
@@ -2198,10 +2206,10 @@ type Query {
     title: String!
     "The item the slug is for when it already exists, so that its own slug counts as free."
     id: ID
-  ): String!
+  ): String! @hasRole(role: EDITOR)
 
   "For admins: every editor's account, by email."
-  users: [User!]!
+  users: [User!]! @hasRole(role: ADMIN)
 
   "For admins: who changed what and when, newest first."
   auditLog(
@@ -2211,7 +2219,7 @@ type Query {
     after: String
     "Only the entries of this item (a global ID)."
     item: ID
-  ): AuditConnection!
+  ): AuditConnection! @hasRole(role: ADMIN)
 }
 
 """
@@ -2240,37 +2248,37 @@ type Mutation {
   Creates a news item as a draft. Invalid input is BAD_USER_INPUT naming the field in
   ` + "`" + `extensions.field` + "`" + `, and nothing is written. Without a slug, one is made from the title.
   """
-  createNewsItem(input: NewsInput!): NewsSource!
+  createNewsItem(input: NewsInput!): NewsSource! @hasRole(role: EDITOR)
   "Replaces a news item's content. ` + "`" + `version` + "`" + ` is the version edited: a stale one is CONFLICT."
-  updateNewsItem(id: ID!, version: Int!, input: NewsInput!): NewsSource!
+  updateNewsItem(id: ID!, version: Int!, input: NewsInput!): NewsSource! @hasRole(role: EDITOR)
   "Creates a project as a draft. Invalid input is BAD_USER_INPUT naming the field."
-  createProject(input: ProjectInput!): ProjectSource!
+  createProject(input: ProjectInput!): ProjectSource! @hasRole(role: EDITOR)
   "Replaces a project's content. ` + "`" + `version` + "`" + ` is the version edited: a stale one is CONFLICT."
-  updateProject(id: ID!, version: Int!, input: ProjectInput!): ProjectSource!
+  updateProject(id: ID!, version: Int!, input: ProjectInput!): ProjectSource! @hasRole(role: EDITOR)
   "Creates a partner as a draft. Invalid input is BAD_USER_INPUT naming the field."
-  createPartner(input: PartnerInput!): PartnerSource!
+  createPartner(input: PartnerInput!): PartnerSource! @hasRole(role: EDITOR)
   "Replaces a partner's content. ` + "`" + `version` + "`" + ` is the version edited: a stale one is CONFLICT."
-  updatePartner(id: ID!, version: Int!, input: PartnerInput!): PartnerSource!
+  updatePartner(id: ID!, version: Int!, input: PartnerInput!): PartnerSource! @hasRole(role: EDITOR)
 
   """
   Publishes an item now, or from ` + "`" + `at` + "`" + ` when given: a time in the future schedules it (the
   public sees it from then on, without anyone doing anything more), a time in the past
   backdates it (a news item shows it as its publication date).
   """
-  publish(id: ID!, version: Int!, at: DateTime): Source!
+  publish(id: ID!, version: Int!, at: DateTime): Source! @hasRole(role: EDITOR)
   "Schedules an item to be published at ` + "`" + `at` + "`" + `, which must be in the future."
-  schedule(id: ID!, version: Int!, at: DateTime!): Source!
+  schedule(id: ID!, version: Int!, at: DateTime!): Source! @hasRole(role: EDITOR)
   "Takes an item back to a draft: the public no longer sees it."
-  unpublish(id: ID!, version: Int!): Source!
+  unpublish(id: ID!, version: Int!): Source! @hasRole(role: EDITOR)
   "Deletes an item: the public no longer sees it, its slug stays taken, and an admin can restore it."
-  deleteItem(id: ID!, version: Int!): Source!
+  deleteItem(id: ID!, version: Int!): Source! @hasRole(role: EDITOR)
   "For admins: brings a deleted item back, as a draft."
-  restoreItem(id: ID!, version: Int!): Source!
+  restoreItem(id: ID!, version: Int!): Source! @hasRole(role: ADMIN)
 
   "For admins: creates an editor's account. The password needs at least 12 characters."
-  createUser(email: String!, password: String!, role: Role!): User!
+  createUser(email: String!, password: String!, role: Role!): User! @hasRole(role: ADMIN)
   "For admins: changes an account's role, or disables it (its sessions end) or enables it again."
-  updateUser(id: ID!, role: Role, disabled: Boolean): User!
+  updateUser(id: ID!, role: Role, disabled: Boolean): User! @hasRole(role: ADMIN)
 }
 
 "What a successful ` + "`" + `login` + "`" + ` returns."
@@ -3691,6 +3699,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) dir_hasRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (store.Role, error) {
+			return ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_Mutation_createNewsItem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -5618,7 +5640,25 @@ func (ec *executionContext) _Mutation_createNewsItem(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateNewsItem(ctx, fc.Args["input"].(store.NewsInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.NewsSource
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.NewsSource
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.NewsSource) graphql.Marshaler {
 			return ec.marshalNNewsSource2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐNewsSource(ctx, selections, v)
 		},
@@ -5662,7 +5702,25 @@ func (ec *executionContext) _Mutation_updateNewsItem(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateNewsItem(ctx, fc.Args["id"].(string), fc.Args["version"].(int), fc.Args["input"].(store.NewsInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.NewsSource
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.NewsSource
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.NewsSource) graphql.Marshaler {
 			return ec.marshalNNewsSource2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐNewsSource(ctx, selections, v)
 		},
@@ -5706,7 +5764,25 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(store.ProjectInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.ProjectSource
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.ProjectSource
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.ProjectSource) graphql.Marshaler {
 			return ec.marshalNProjectSource2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐProjectSource(ctx, selections, v)
 		},
@@ -5750,7 +5826,25 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["id"].(string), fc.Args["version"].(int), fc.Args["input"].(store.ProjectInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.ProjectSource
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.ProjectSource
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.ProjectSource) graphql.Marshaler {
 			return ec.marshalNProjectSource2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐProjectSource(ctx, selections, v)
 		},
@@ -5794,7 +5888,25 @@ func (ec *executionContext) _Mutation_createPartner(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreatePartner(ctx, fc.Args["input"].(store.PartnerInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.PartnerSource
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.PartnerSource
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.PartnerSource) graphql.Marshaler {
 			return ec.marshalNPartnerSource2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐPartnerSource(ctx, selections, v)
 		},
@@ -5838,7 +5950,25 @@ func (ec *executionContext) _Mutation_updatePartner(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdatePartner(ctx, fc.Args["id"].(string), fc.Args["version"].(int), fc.Args["input"].(store.PartnerInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.PartnerSource
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.PartnerSource
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.PartnerSource) graphql.Marshaler {
 			return ec.marshalNPartnerSource2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐPartnerSource(ctx, selections, v)
 		},
@@ -5882,7 +6012,25 @@ func (ec *executionContext) _Mutation_publish(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().Publish(ctx, fc.Args["id"].(string), fc.Args["version"].(int), fc.Args["at"].(*time.Time))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal store.Source
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal store.Source
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v store.Source) graphql.Marshaler {
 			return ec.marshalNSource2githubᚗcomᚋagencyᚋportalᚋstoreᚐSource(ctx, selections, v)
 		},
@@ -5926,7 +6074,25 @@ func (ec *executionContext) _Mutation_schedule(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().Schedule(ctx, fc.Args["id"].(string), fc.Args["version"].(int), fc.Args["at"].(time.Time))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal store.Source
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal store.Source
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v store.Source) graphql.Marshaler {
 			return ec.marshalNSource2githubᚗcomᚋagencyᚋportalᚋstoreᚐSource(ctx, selections, v)
 		},
@@ -5970,7 +6136,25 @@ func (ec *executionContext) _Mutation_unpublish(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().Unpublish(ctx, fc.Args["id"].(string), fc.Args["version"].(int))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal store.Source
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal store.Source
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v store.Source) graphql.Marshaler {
 			return ec.marshalNSource2githubᚗcomᚋagencyᚋportalᚋstoreᚐSource(ctx, selections, v)
 		},
@@ -6014,7 +6198,25 @@ func (ec *executionContext) _Mutation_deleteItem(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteItem(ctx, fc.Args["id"].(string), fc.Args["version"].(int))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal store.Source
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal store.Source
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v store.Source) graphql.Marshaler {
 			return ec.marshalNSource2githubᚗcomᚋagencyᚋportalᚋstoreᚐSource(ctx, selections, v)
 		},
@@ -6058,7 +6260,25 @@ func (ec *executionContext) _Mutation_restoreItem(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().RestoreItem(ctx, fc.Args["id"].(string), fc.Args["version"].(int))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal store.Source
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal store.Source
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v store.Source) graphql.Marshaler {
 			return ec.marshalNSource2githubᚗcomᚋagencyᚋportalᚋstoreᚐSource(ctx, selections, v)
 		},
@@ -6102,7 +6322,25 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateUser(ctx, fc.Args["email"].(string), fc.Args["password"].(string), fc.Args["role"].(store.Role))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *store.User
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.User
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.User) graphql.Marshaler {
 			return ec.marshalNUser2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐUser(ctx, selections, v)
 		},
@@ -6146,7 +6384,25 @@ func (ec *executionContext) _Mutation_updateUser(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateUser(ctx, fc.Args["id"].(string), fc.Args["role"].(*store.Role), fc.Args["disabled"].(*bool))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *store.User
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.User
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.User) graphql.Marshaler {
 			return ec.marshalNUser2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐUser(ctx, selections, v)
 		},
@@ -9740,7 +9996,25 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Sources(ctx, fc.Args["kind"].(store.Kind), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*store.SourceFilter))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.SourceConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.SourceConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.SourceConnection) graphql.Marshaler {
 			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSourceConnection(ctx, selections, v)
 		},
@@ -9784,7 +10058,25 @@ func (ec *executionContext) _Query_source(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Source(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal store.Source
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal store.Source
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v store.Source) graphql.Marshaler {
 			return ec.marshalOSource2githubᚗcomᚋagencyᚋportalᚋstoreᚐSource(ctx, selections, v)
 		},
@@ -9828,7 +10120,25 @@ func (ec *executionContext) _Query_renderMarkdown(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().RenderMarkdown(ctx, fc.Args["markdown"].(string), fc.Args["locale"].(*store.Locale))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -9872,7 +10182,25 @@ func (ec *executionContext) _Query_suggestSlug(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().SuggestSlug(ctx, fc.Args["kind"].(store.Kind), fc.Args["title"].(string), fc.Args["id"].(*string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -9915,7 +10243,25 @@ func (ec *executionContext) _Query_users(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Query().Users(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal []*store.User
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*store.User
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*store.User) graphql.Marshaler {
 			return ec.marshalNUser2ᚕᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐUserᚄ(ctx, selections, v)
 		},
@@ -9948,7 +10294,25 @@ func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["item"].(*string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *store.AuditConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.AuditConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.AuditConnection) graphql.Marshaler {
 			return ec.marshalNAuditConnection2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐAuditConnection(ctx, selections, v)
 		},

@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/agency/portal/auth"
 	"github.com/agency/portal/metrics"
 	"github.com/agency/portal/store"
 )
@@ -64,10 +65,11 @@ const DefaultTimeout = 15 * time.Second
 // dataloaders, editors' sessions (a cookie; mutations only from the portal's own origin),
 // and errors that carry a code and never show internals. m counts operations and cache
 // lookups; nil counts nothing.
-func NewHandler(s *store.Store, limits Limits, auth Auth, m *metrics.Metrics) http.Handler {
+func NewHandler(s *store.Store, limits Limits, sessions auth.Config, m *metrics.Metrics) http.Handler {
 	limits = limits.orDefaults()
 	cfg := Config{Resolvers: &Resolver{store: s}}
 	setComplexity(&cfg.Complexity)
+	cfg.Directives.HasRole = hasRole
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -84,7 +86,7 @@ func NewHandler(s *store.Store, limits Limits, auth Auth, m *metrics.Metrics) ht
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
-	return withTimeout(limits.Timeout, wellFormedBody(withSession(s, auth, withLoaders(s, limits.LoaderWait, srv))))
+	return withTimeout(limits.Timeout, wellFormedBody(auth.Sessions(s, sessions, withLoaders(s, limits.LoaderWait, srv))))
 }
 
 // orDefaults fills in the limits that have a default for zero, so that a configuration

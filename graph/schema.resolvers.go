@@ -9,85 +9,56 @@ import (
 	"context"
 	"time"
 
+	"github.com/agency/portal/auth"
 	"github.com/agency/portal/graph/model"
 	"github.com/agency/portal/store"
 )
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*model.LoginResult, error) {
-	req := requestFrom(ctx)
-	user, sess, err := r.store.Login(ctx, store.LoginRequest{
-		Email: email, Password: password, Client: req.client, UserAgent: req.userAgent, Replaces: req.token,
-	})
+	user, err := auth.Login(ctx, email, password)
 	if err != nil {
 		return nil, err
 	}
-	req.signIn(sess)
 	return &model.LoginResult{User: user}, nil
 }
 
 // Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
-	req := requestFrom(ctx)
-	if err := r.store.RevokeSession(ctx, req.token); err != nil {
+	if err := auth.Logout(ctx); err != nil {
 		return false, err
 	}
-	req.signOut()
 	return true, nil
 }
 
 // CreateNewsItem is the resolver for the createNewsItem field.
 func (r *mutationResolver) CreateNewsItem(ctx context.Context, input store.NewsInput) (*store.NewsSource, error) {
-	u, err := requireRole(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return r.store.CreateNewsItem(ctx, u, input)
+	return r.store.CreateNewsItem(ctx, signedIn(ctx), input)
 }
 
 // UpdateNewsItem is the resolver for the updateNewsItem field.
 func (r *mutationResolver) UpdateNewsItem(ctx context.Context, id string, version int, input store.NewsInput) (*store.NewsSource, error) {
-	u, err := requireRole(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return r.store.UpdateNewsItem(ctx, u, id, version, input)
+	return r.store.UpdateNewsItem(ctx, signedIn(ctx), id, version, input)
 }
 
 // CreateProject is the resolver for the createProject field.
 func (r *mutationResolver) CreateProject(ctx context.Context, input store.ProjectInput) (*store.ProjectSource, error) {
-	u, err := requireRole(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return r.store.CreateProject(ctx, u, input)
+	return r.store.CreateProject(ctx, signedIn(ctx), input)
 }
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, id string, version int, input store.ProjectInput) (*store.ProjectSource, error) {
-	u, err := requireRole(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return r.store.UpdateProject(ctx, u, id, version, input)
+	return r.store.UpdateProject(ctx, signedIn(ctx), id, version, input)
 }
 
 // CreatePartner is the resolver for the createPartner field.
 func (r *mutationResolver) CreatePartner(ctx context.Context, input store.PartnerInput) (*store.PartnerSource, error) {
-	u, err := requireRole(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return r.store.CreatePartner(ctx, u, input)
+	return r.store.CreatePartner(ctx, signedIn(ctx), input)
 }
 
 // UpdatePartner is the resolver for the updatePartner field.
 func (r *mutationResolver) UpdatePartner(ctx context.Context, id string, version int, input store.PartnerInput) (*store.PartnerSource, error) {
-	u, err := requireRole(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return r.store.UpdatePartner(ctx, u, id, version, input)
+	return r.store.UpdatePartner(ctx, signedIn(ctx), id, version, input)
 }
 
 // Publish is the resolver for the publish field.
@@ -112,25 +83,17 @@ func (r *mutationResolver) DeleteItem(ctx context.Context, id string, version in
 
 // RestoreItem is the resolver for the restoreItem field.
 func (r *mutationResolver) RestoreItem(ctx context.Context, id string, version int) (store.Source, error) {
-	return r.changeState(ctx, id, version, store.Transition{Action: store.ActionRestore}, store.RoleAdmin)
+	return r.changeState(ctx, id, version, store.Transition{Action: store.ActionRestore})
 }
 
 // CreateUser is the resolver for the createUser field.
 func (r *mutationResolver) CreateUser(ctx context.Context, email string, password string, role store.Role) (*store.User, error) {
-	u, err := requireRole(ctx, store.RoleAdmin)
-	if err != nil {
-		return nil, err
-	}
-	return r.store.AddUser(ctx, u, email, password, role)
+	return r.store.AddUser(ctx, signedIn(ctx), email, password, role)
 }
 
 // UpdateUser is the resolver for the updateUser field.
 func (r *mutationResolver) UpdateUser(ctx context.Context, id string, role *store.Role, disabled *bool) (*store.User, error) {
-	u, err := requireRole(ctx, store.RoleAdmin)
-	if err != nil {
-		return nil, err
-	}
-	return r.store.ChangeUser(ctx, u, id, role, disabled)
+	return r.store.ChangeUser(ctx, signedIn(ctx), id, role, disabled)
 }
 
 // Topics is the resolver for the topics field.
@@ -272,7 +235,7 @@ func (r *queryResolver) Topics(ctx context.Context, locale *store.Locale) ([]*st
 
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*store.User, error) {
-	return requestFrom(ctx).signedIn(ctx)
+	return auth.UserFrom(ctx)
 }
 
 // Node is the resolver for the node field.
@@ -282,9 +245,6 @@ func (r *queryResolver) Node(ctx context.Context, id string, locale *store.Local
 
 // Sources is the resolver for the sources field.
 func (r *queryResolver) Sources(ctx context.Context, kind store.Kind, first *int, after *string, filter *store.SourceFilter) (*store.SourceConnection, error) {
-	if _, err := requireRole(ctx); err != nil {
-		return nil, err
-	}
 	page, err := store.PageArgs(first, after)
 	if err != nil {
 		return nil, err
@@ -294,41 +254,26 @@ func (r *queryResolver) Sources(ctx context.Context, kind store.Kind, first *int
 
 // Source is the resolver for the source field.
 func (r *queryResolver) Source(ctx context.Context, id string) (store.Source, error) {
-	if _, err := requireRole(ctx); err != nil {
-		return nil, err
-	}
 	return orNil(r.store.Source(ctx, id))
 }
 
 // RenderMarkdown is the resolver for the renderMarkdown field.
 func (r *queryResolver) RenderMarkdown(ctx context.Context, markdown string, locale *store.Locale) (string, error) {
-	if _, err := requireRole(ctx); err != nil {
-		return "", err
-	}
 	return store.RenderMarkdown(markdown, or(locale, store.SrCyrl))
 }
 
 // SuggestSlug is the resolver for the suggestSlug field.
 func (r *queryResolver) SuggestSlug(ctx context.Context, kind store.Kind, title string, id *string) (string, error) {
-	if _, err := requireRole(ctx); err != nil {
-		return "", err
-	}
 	return r.store.SuggestSlug(ctx, kind, title, id)
 }
 
 // Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context) ([]*store.User, error) {
-	if _, err := requireRole(ctx, store.RoleAdmin); err != nil {
-		return nil, err
-	}
 	return r.store.Users(ctx)
 }
 
 // AuditLog is the resolver for the auditLog field.
 func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string, item *string) (*store.AuditConnection, error) {
-	if _, err := requireRole(ctx, store.RoleAdmin); err != nil {
-		return nil, err
-	}
 	page, err := store.PageArgs(first, after)
 	if err != nil {
 		return nil, err

@@ -20,7 +20,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/agency/portal/graph"
+	"github.com/agency/portal/auth"
 	"github.com/agency/portal/media"
 	"github.com/agency/portal/media/mediafile"
 	"github.com/agency/portal/store"
@@ -51,8 +51,7 @@ type mediaRoutes struct {
 // then there are no uploads and /media/… is a plain 404.
 func routeMedia(mux *http.ServeMux, s *store.Store, lib *media.Library, cfg Config) {
 	m := &mediaRoutes{store: s, lib: lib, slots: make(chan struct{}, uploadSlots)}
-	auth := graph.Auth{PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies}
-	mux.Handle("POST /media", auth.Sessions(s, http.HandlerFunc(m.upload)))
+	mux.Handle("POST /media", auth.Sessions(s, sessionConfig(cfg), http.HandlerFunc(m.upload)))
 	mux.HandleFunc("GET "+mediafile.Prefix+"{file}", m.serve)
 }
 
@@ -76,13 +75,14 @@ type uploadedVariant struct {
 // and actual type and its size, then processes, saves and records it.
 func (m *mediaRoutes) upload(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	user, err := graph.Editor(ctx)
-	switch {
-	case errors.Is(err, store.ErrForbidden):
-		uploadError(w, http.StatusForbidden, graph.CodeForbidden, "uploads are accepted only from the portal's own pages")
+	if auth.SameOrigin(ctx) != nil {
+		uploadError(w, http.StatusForbidden, codeForbidden, "uploads are accepted only from the portal's own pages")
 		return
+	}
+	user, err := auth.Require(ctx, store.RoleEditor)
+	switch {
 	case errors.Is(err, store.ErrUnauthenticated):
-		uploadError(w, http.StatusUnauthorized, graph.CodeUnauthenticated, "sign in as an editor to upload images")
+		uploadError(w, http.StatusUnauthorized, codeUnauthenticated, "sign in as an editor to upload images")
 		return
 	case err != nil:
 		serverError(w, r, err)
@@ -93,7 +93,7 @@ func (m *mediaRoutes) upload(w http.ResponseWriter, r *http.Request) {
 
 	declared, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if !slices.Contains(media.UploadTypes, declared) {
-		uploadError(w, http.StatusUnsupportedMediaType, graph.CodeBadUserInput,
+		uploadError(w, http.StatusUnsupportedMediaType, codeBadUserInput,
 			fmt.Sprintf("the Content-Type is %q: send a JPEG, PNG, WebP or GIF image as image/jpeg, image/png, image/webp or image/gif", declared))
 		return
 	}
@@ -102,7 +102,7 @@ func (m *mediaRoutes) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if found := media.Sniff(data); found != declared {
-		uploadError(w, http.StatusBadRequest, graph.CodeBadUserInput,
+		uploadError(w, http.StatusBadRequest, codeBadUserInput,
 			fmt.Sprintf("the file was declared as %s but its content is %s", declared, describeContent(found, data)))
 		return
 	}
@@ -115,7 +115,7 @@ func (m *mediaRoutes) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := media.Process(data)
 	if errors.Is(err, media.ErrUnsupported) || errors.Is(err, media.ErrCorrupt) || errors.Is(err, media.ErrTooBig) {
-		uploadError(w, http.StatusBadRequest, graph.CodeBadUserInput, err.Error())
+		uploadError(w, http.StatusBadRequest, codeBadUserInput, err.Error())
 		return
 	} else if err != nil {
 		serverError(w, r, err)
@@ -147,18 +147,18 @@ func extendDeadlines(w http.ResponseWriter) {
 func readUpload(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	tooLarge := fmt.Sprintf("the file is larger than %d MiB: make it smaller (images are stored at most %d pixels wide)", MaxUploadBytes>>20, store.MaxImageWidth)
 	if r.ContentLength > MaxUploadBytes {
-		uploadError(w, http.StatusRequestEntityTooLarge, graph.CodeBadUserInput, tooLarge)
+		uploadError(w, http.StatusRequestEntityTooLarge, codeBadUserInput, tooLarge)
 		return nil, false
 	}
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxUploadBytes))
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		uploadError(w, http.StatusRequestEntityTooLarge, graph.CodeBadUserInput, tooLarge)
+		uploadError(w, http.StatusRequestEntityTooLarge, codeBadUserInput, tooLarge)
 	case err != nil:
-		uploadError(w, http.StatusBadRequest, graph.CodeBadUserInput, "the file could not be read: the upload was interrupted")
+		uploadError(w, http.StatusBadRequest, codeBadUserInput, "the file could not be read: the upload was interrupted")
 	case len(data) == 0:
-		uploadError(w, http.StatusBadRequest, graph.CodeBadUserInput, "the body is empty: send the image file itself")
+		uploadError(w, http.StatusBadRequest, codeBadUserInput, "the body is empty: send the image file itself")
 	default:
 		return data, true
 	}
@@ -201,11 +201,11 @@ func uploadError(w http.ResponseWriter, status int, code, message string) {
 func serverError(w http.ResponseWriter, r *http.Request, err error) {
 	if trouble := store.StorageTrouble(err); trouble != nil {
 		slog.WarnContext(r.Context(), "media: upload failed: storage trouble", "err", err)
-		uploadError(w, http.StatusServiceUnavailable, graph.CodeUnavailable, trouble.Error())
+		uploadError(w, http.StatusServiceUnavailable, codeUnavailable, trouble.Error())
 		return
 	}
 	slog.ErrorContext(r.Context(), "media: upload failed", "err", err)
-	uploadError(w, http.StatusInternalServerError, graph.CodeInternal, "internal error")
+	uploadError(w, http.StatusInternalServerError, codeInternal, "internal error")
 }
 
 // serve sends a file of the media folder. Only names of the shape the library writes are

@@ -17,6 +17,7 @@ import (
 
 	"github.com/rs/cors"
 
+	"github.com/agency/portal/auth"
 	"github.com/agency/portal/graph"
 	"github.com/agency/portal/media"
 	"github.com/agency/portal/metrics"
@@ -67,7 +68,7 @@ func New(s *store.Store, cfg Config) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	mux := http.NewServeMux()
-	api := jsonOnly(limitBody(cfg.MaxBodyBytes, graph.NewHandler(s, cfg.Limits, graph.Auth{PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies}, cfg.Metrics)))
+	api := jsonOnly(limitBody(cfg.MaxBodyBytes, graph.NewHandler(s, cfg.Limits, sessionConfig(cfg), cfg.Metrics)))
 	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(api))
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -88,6 +89,12 @@ func New(s *store.Store, cfg Config) http.Handler {
 	}
 	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL)) // everything else: site.go
 	return withRequestID(observe(cfg.Metrics, secureHeaders(mux)))
+}
+
+// sessionConfig is how /graphql and POST /media treat editors' sessions, origins and
+// client addresses: the same way.
+func sessionConfig(cfg Config) auth.Config {
+	return auth.Config{PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies}
 }
 
 // landing is the root page when the front end is not built.
@@ -153,7 +160,7 @@ func jsonOnly(next http.Handler) http.Handler {
 func errorBody(message string) map[string]any {
 	return map[string]any{"errors": []map[string]any{{
 		"message":    message,
-		"extensions": map[string]string{"code": graph.CodeBadUserInput},
+		"extensions": map[string]string{"code": codeBadUserInput},
 	}}}
 }
 

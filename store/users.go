@@ -52,8 +52,6 @@ var (
 	ErrBadCredentials = errors.New("wrong email or password")
 	// ErrUnauthenticated: the caller is not signed in, or the session has ended.
 	ErrUnauthenticated = errors.New("not signed in")
-	// ErrForbidden: the caller may not do this.
-	ErrForbidden = errors.New("forbidden")
 )
 
 // Session lengths: a session ends after SessionIdle without a request, and SessionMax
