@@ -31,7 +31,10 @@ func (s *Store) Import(ctx context.Context, c *Content) error {
 				w.index(ctx, k, id)
 			}
 		}
-		return w.err
+		if w.err != nil {
+			return w.err
+		}
+		return bumpGeneration(ctx, tx)
 	})
 }
 

@@ -10,9 +10,9 @@ import (
 )
 
 // IndexDue brings the search index up to date with the clock: items scheduled for a time
-// that has come are indexed. It returns when the next scheduled item is due (zero when
-// none is). RunPublisher calls it; lists and counts need no such step, since they compare
-// publication times with the clock themselves.
+// that has come are indexed, and the content generation counts them. It returns when the
+// next scheduled item is due (zero when none is). RunPublisher calls it; lists and counts
+// need no such step, since they compare publication times with the clock themselves.
 func (s *Store) IndexDue(ctx context.Context) (next time.Time, err error) {
 	now := s.clock()
 	const pending = "state = 'PUBLISHED' AND deleted_at IS NULL AND indexed = 0"
@@ -25,6 +25,11 @@ func (s *Store) IndexDue(ctx context.Context) (next time.Time, err error) {
 			}
 			for _, id := range ids {
 				if err := syncIndex(ctx, tx, k, id, now); err != nil {
+					return err
+				}
+			}
+			if len(ids) > 0 {
+				if err := bumpGeneration(ctx, tx); err != nil {
 					return err
 				}
 			}

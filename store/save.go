@@ -185,10 +185,14 @@ func (e *edit) cover(ctx context.Context, c *CoverDoc) error {
 	return nil
 }
 
-// done records a change in the audit log and reads the item back for the editor.
+// done records a change in the audit log and the content generation, and reads the item
+// back for the editor.
 func (e *edit) done(ctx context.Context, k *kind, id int64, slug string, version int, action AuditAction, fields []string) (Source, error) {
 	kind := k.kind
 	if err := e.audit(ctx, action, &kind, id, slug, &version, fields); err != nil {
+		return nil, err
+	}
+	if err := bumpGeneration(ctx, e.tx); err != nil {
 		return nil, err
 	}
 	return e.s.sourceByID(ctx, e.tx, k, id)
