@@ -29,7 +29,8 @@ const stemPostgresFile = "testdata/stem_postgres.tsv"
 //	PORTAL_STEM_SEEDS=/work/shared/seeds go test -run TestWriteStemPostgres ./translit/
 //
 // The words: the Serbian and English text of the demo content
-// (store/demo/content.json), the English of the pages the portal replaces
+// (store/demo/content.json), the Cyrillic words of the bench generator's
+// vocabulary (bench/*.go), the English of the pages the portal replaces
 // (PORTAL_STEM_SEEDS, a folder of text files, if set), and the forms of the
 // hand-checked tables in stem_test.go.
 func TestWriteStemPostgres(t *testing.T) {
@@ -43,6 +44,7 @@ func TestWriteStemPostgres(t *testing.T) {
 	for lang, texts := range demoTexts(t) {
 		addWords(words, lang, texts...)
 	}
+	addWords(words, Serbian, benchCyrillic(t)...)
 	if dir := os.Getenv("PORTAL_STEM_SEEDS"); dir != "" {
 		files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 		if err != nil || len(files) == 0 {
@@ -110,6 +112,28 @@ func demoTexts(t *testing.T) map[Lang][]string {
 	}
 	walk("", content)
 	return texts
+}
+
+// benchCyrillic returns the words in Cyrillic of the bench generator's
+// source: its Serbian vocabulary.
+func benchCyrillic(t *testing.T) []string {
+	files, err := filepath.Glob("../bench/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("../bench/*.go: no files (%v)", err)
+	}
+	var words []string
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.FieldsFunc(string(src), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if hasCyrillicLetter(w) {
+				words = append(words, w)
+			}
+		}
+	}
+	return words
 }
 
 // postgresStems asks PostgreSQL for the stems of words (letters only, so they

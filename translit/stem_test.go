@@ -181,8 +181,8 @@ func TestStemTokens(t *testing.T) {
 // (deliberateDifference).
 func TestStemAgreesWithPostgres(t *testing.T) {
 	// The measured shares, less a small margin.
-	minAgreement := map[Lang]float64{Serbian: 0.97, English: 0.99}           // measured 0.980, 1.000
-	minAgreementTypedPlain := map[Lang]float64{Serbian: 0.96, English: 0.99} // measured 0.971, 1.000
+	minAgreement := map[Lang]float64{Serbian: 0.97, English: 0.99}           // measured 0.983, 1.000
+	minAgreementTypedPlain := map[Lang]float64{Serbian: 0.96, English: 0.99} // measured 0.973, 1.000
 	total, agree, agreePlain := map[Lang]int{}, map[Lang]int{}, map[Lang]int{}
 	for _, row := range readPostgresStems(t) {
 		if row.stem == "" {
