@@ -23,10 +23,12 @@ func stemSerbian(word string) string {
 	word = ekavian(word)
 	r1 := serbianR1(word)
 	word = replaceSuffix(word, serbianStep1, 0)
-	if stemmed := replaceSuffix(word, serbianStep2, r1); stemmed != word {
-		return joinVocalisedL(stemmed)
+	if start, replacement, ok := serbianStep2.match(word); ok && start >= r1 {
+		word = word[:start] + replacement
+	} else {
+		word = replaceSuffix(word, serbianStep3, r1)
 	}
-	return joinVocalisedL(replaceSuffix(word, serbianStep3, r1))
+	return joinVocalisedL(word)
 }
 
 // joinVocalisedL gives the agent nouns in -lac one stem in all their forms.
@@ -34,7 +36,7 @@ func stemSerbian(word string) string {
 // gledaoca), and the algorithm stems some forms apart: trazilac but trazioc
 // and trazioce, gledalc but gledaoc. So a stem ending in -ioc or -ioce ends in
 // -ilac instead, and one ending in -aoc or -aoce in -alc, the stems the
-// algorithm gives the nominative. No other Serbian stem ends so.
+// algorithm gives the nominative. Few other Serbian stems end so.
 func joinVocalisedL(stem string) string {
 	for _, r := range []struct{ vocalised, written string }{
 		{"ioce", "ilac"}, {"ioc", "ilac"}, {"aoce", "alc"}, {"aoc", "alc"},
