@@ -79,7 +79,7 @@ check-generated:
 # Each fuzz target for a while (the seed corpora run in every `make test`).
 FUZZTIME ?= 20s
 fuzz:
-	for f in FuzzFold FuzzTokens FuzzToLatin FuzzToCyrillic FuzzSlug FuzzHighlight; do \
+	for f in FuzzFold FuzzTokens FuzzToLatin FuzzToCyrillic FuzzSlug FuzzHighlight FuzzStem; do \
 	  $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) ./translit/ || exit 1; done
 	$(GO) test -run='^$$' -fuzz='^FuzzMatchQuery$$' -fuzztime=$(FUZZTIME) ./store/
 	$(GO) test -run='^$$' -fuzz='^FuzzProcess$$' -fuzztime=$(FUZZTIME) ./media/

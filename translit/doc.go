@@ -2,7 +2,8 @@
 // scripts: transliteration, search folding, tokens, URL slugs and search
 // highlights. All functions are pure and safe for concurrent use; the package
 // imports nothing of the portal's, and of the outside only golang.org/x/text's
-// Unicode normalisation tables (for NFD).
+// Unicode normalisation tables (for NFD) and github.com/kljensen/snowball's
+// English stemmer.
 //
 // Serbian text is stored once, in the script the editor typed, and the other
 // script is derived. ToLatin (Cyrillic → Latin) is exact and letter by letter:
@@ -31,6 +32,20 @@
 // the first word of a text that folds to a query token and returns an
 // HTML-escaped excerpt with the matches in <mark> tags, in the text's own
 // spelling. Slug makes ASCII URL slugs of at most 80 bytes from either script.
+//
+// Search is blind to grammar too: Stem gives the stem of a folded token,
+// Serbian by the Snowball Serbian algorithm (the one PostgreSQL 15 ships as
+// serbian_stem), English by Porter2, and StemTokens does Tokens and Stem in
+// one. Stemming comes after folding, for the index and the query alike, so
+// "ljudska prava", "ljudskih prava" and "ЉУДСКИХ ПРАВА" all give ljudsk prav,
+// and "trazilac" typed in ASCII stems as "tražilac" does. The Serbian rules
+// are the algorithm's, written in folded form (stem_serbian_rules.go says
+// where folding merges two of its rules and what we chose); two steps differ
+// on purpose: dje is read as đe, and the -lac agent nouns get one stem in all
+// their forms (tražilac, tražioca → trazilac). Tokens shorter than 3 or longer
+// than 40 bytes, and tokens with anything but a-z (numbers, other scripts),
+// are left as they are. Stem is not idempotent (azila → azi → az): stem each
+// token once, never a stem.
 //
 // Invalid finds a character no text of the portal may contain (NUL and other
 // control characters, invalid UTF-8, U+FFFD, Unicode non-characters): the API

@@ -162,3 +162,44 @@ func FuzzHighlight(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStem: Stem never panics; it leaves alone what it does not stem, and a
+// stem is letters a-z that begin as the token does and are at most one byte
+// longer (tražioc → trazilac). Stem is not idempotent, and this does not ask
+// it to be: the Snowball Serbian stemmer strips again what it left (azila →
+// azi → az), so the index and the queries must stem a token once.
+func FuzzStem(f *testing.F) {
+	for i, s := range fuzzSeeds {
+		f.Add(s, i%2 == 0)
+	}
+	for _, s := range tableForms(serbianForms) {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, english bool) {
+		lang := Serbian
+		if english {
+			lang = English
+		}
+		for _, token := range append(Tokens(s), s) {
+			got := Stem(lang, token)
+			if !stemmable(token) {
+				if got != token {
+					t.Errorf("Stem(%s, %q) = %q, want it unchanged", lang, token, got)
+				}
+				continue
+			}
+			if got == "" || got[0] != token[0] || len(got) > len(token)+1 || !onlyLettersAZ(got) {
+				t.Errorf("Stem(%s, %q) = %q, want letters a-z that begin as the token does, at most one byte longer", lang, token, got)
+			}
+		}
+	})
+}
+
+func onlyLettersAZ(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
