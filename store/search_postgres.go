@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +15,7 @@ import (
 // weight per part: A for the title, B for the summary, C for the body. So no text search
 // configuration of PostgreSQL splits, stems or folds anything, and both engines match
 // exactly the same words; a query's words are matched as they are too (the last one as a
-// prefix, lexeme:*), and ranked by ts_rank_cd with the weights of search.go.
+// prefix, lexeme:*), and ranked by ts_rank_cd with the weights of search.go (rankSQL).
 
 // PostgreSQL's limits of a tsvector: positions above 16383 count as 16383, a lexeme keeps
 // at most 256 positions and has at most 2047 bytes.
@@ -26,9 +25,21 @@ const (
 	maxTSLexeme    = 2047
 )
 
-// tsWeights is ts_rank_cd's weights, {D, C, B, A}: body, summary and title as bm25 weighs
-// them on SQLite (1, 4, 10), scaled to at most 1.
-var tsWeights = fmt.Sprintf("{0, %g, %g, 1}", bodyWeight/titleWeight, summaryWeight/titleWeight)
+// rankSQL is the score of a row: like bm25 on SQLite, each part counts with its weight
+// (title 10, summary 4, body 1), a match in a long text counts less than in a short one
+// (ts_rank_cd's normalisation 2: divided by the item's number of words), and many matches
+// count less than proportionally (normalisation 32: rank / (rank + 1)); a last term, all
+// parts together, scores the matches whose words are spread over several parts. Its arguments: the
+// weights and the tsquery, four times each (see rankArgs).
+const rankSQL = "? * ts_rank_cd('{0, 0, 0, 1}', doc, ?::tsquery, 34) + " +
+	"? * ts_rank_cd('{0, 0, 1, 0}', doc, ?::tsquery, 34) + " +
+	"? * ts_rank_cd('{0, 1, 0, 0}', doc, ?::tsquery, 34) + " +
+	"? * ts_rank_cd('{0, 0.1, 0.4, 1}', doc, ?::tsquery, 34)"
+
+// rankArgs are rankSQL's arguments for a tsquery.
+func rankArgs(query string) []any {
+	return []any{titleWeight, query, summaryWeight, query, bodyWeight, query, 1.0, query}
+}
 
 func (postgresEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
 	_, err := db.ExecContext(ctx, "INSERT INTO search (rowid, doc) VALUES (?, ?::tsvector) "+
@@ -108,9 +119,10 @@ func (postgresEngine) searchCounts(ctx context.Context, db bun.IDB, q searchQuer
 func (postgresEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, kinds []*kind, limit, offset int) ([]searchRow, error) {
 	var rows []searchRow
 	query := tsquery(q)
-	err := db.NewRaw("SELECT rowid, ts_rank_cd(?::float4[], doc, ?::tsquery) AS score FROM ("+
+	args := append(rankArgs(query), query, maxCandidates, limit, offset)
+	err := db.NewRaw("SELECT rowid, "+rankSQL+" AS score FROM ("+
 		"SELECT rowid, doc FROM search WHERE doc @@ ?::tsquery AND ("+kindRanges("rowid", kinds)+")"+
 		" ORDER BY rowid DESC LIMIT ?) AS candidates ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		tsWeights, query, query, maxCandidates, limit, offset).Scan(ctx, &rows)
+		args...).Scan(ctx, &rows)
 	return rows, err
 }
