@@ -99,7 +99,7 @@ func main() {
 
 // dbFlag is the --db flag every command takes.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file (PORTAL_DB)")
+	return fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file, or a PostgreSQL URL postgres://user@host/dbname (PORTAL_DB)")
 }
 
 // parse parses a command's flags; done is true after -h, which prints the flags.
@@ -119,6 +119,9 @@ func parse(fs *flag.FlagSet, args []string) (done bool, err error) {
 // openExisting opens a database that must exist: backup and export of a mistyped path
 // should fail, not create an empty database.
 func openExisting(ctx context.Context, path string) (*store.Store, error) {
+	if store.IsPostgres(path) {
+		return store.Open(ctx, path)
+	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no database: %w", err)
 	}
@@ -144,7 +147,7 @@ func backup(args []string) error {
 	if err := st.Backup(ctx, *to); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "backed up %s to %s\n", *db, *to)
+	fmt.Fprintf(os.Stderr, "backed up %s to %s\n", store.RedactDSN(*db), *to)
 	return nil
 }
 
@@ -158,7 +161,7 @@ func restore(args []string) error {
 	if *from == "" {
 		return errors.New("restore: --from FILE is required")
 	}
-	if u, err := url.Parse(*db); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+	if store.IsPostgres(*db) {
 		return errors.New("restore: --db is a PostgreSQL database: restore it with pg_restore (portal restore replaces a SQLite file)")
 	}
 	if err := store.Restore(context.Background(), *from, *db); err != nil {
@@ -233,18 +236,18 @@ func importContent(args []string) error {
 		return err
 	}
 	fmt.Printf("imported %d topics, %d partners, %d projects, %d news items into %s\n",
-		len(c.Topics), len(c.Partners), len(c.Projects), len(c.News), *db)
+		len(c.Topics), len(c.Partners), len(c.Projects), len(c.News), store.RedactDSN(*db))
 	return nil
 }
 
 func serve(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", env("PORTAL_ADDR", "127.0.0.1:8080"), "address to listen on (PORTAL_ADDR)")
-	db := fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file, created when missing (PORTAL_DB)")
+	db := fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file, created when missing, or a PostgreSQL URL postgres://user@host/dbname (PORTAL_DB)")
 	origins := fs.String("cors-origins", env("PORTAL_CORS_ORIGINS", "*"), "comma-separated origins that may call /graphql from a browser; * for any (PORTAL_CORS_ORIGINS)")
 	publicURL := fs.String("public-url", env("PORTAL_PUBLIC_URL", ""), "the site's public URL for canonical links, e.g. https://portal.example.gov.rs; empty uses each request's Host (PORTAL_PUBLIC_URL)")
 	noDemo := fs.Bool("no-demo", envBool("PORTAL_NO_DEMO"), "start with an empty database instead of loading the demo content (PORTAL_NO_DEMO)")
-	mediaDir := fs.String("media", env("PORTAL_MEDIA", ""), "folder of uploaded images, created when missing; empty: a media folder beside the database file (PORTAL_MEDIA)")
+	mediaDir := fs.String("media", env("PORTAL_MEDIA", ""), "folder of uploaded images, created when missing; empty: a media folder beside the database file; required with PostgreSQL, a folder every instance shares (PORTAL_MEDIA)")
 	trustedProxy := fs.String("trusted-proxy", env("PORTAL_TRUSTED_PROXY", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1/32; empty trusts none (PORTAL_TRUSTED_PROXY)")
 	metricsAddr := fs.String("metrics-addr", env("PORTAL_METRICS_ADDR", ""), "address of a separate listener serving Prometheus metrics at /metrics, e.g. 127.0.0.1:9090; empty serves none (PORTAL_METRICS_ADDR)")
 	minFreeMB := fs.Int64("min-free-mb", envInt("PORTAL_MIN_FREE_MB", 100), "/healthz answers 503 when the database's or the media folder's file system has less free space than this, in MB; 0 turns the check off (PORTAL_MIN_FREE_MB)")
@@ -264,6 +267,9 @@ func serve(args []string) error {
 			return fmt.Errorf("--public-url %q is not an http or https origin such as https://portal.example.gov.rs", *publicURL)
 		}
 	}
+	if *mediaDir == "" && store.IsPostgres(*db) {
+		return errors.New("--media is required with a PostgreSQL --db: the folder of uploaded images that every instance shares")
+	}
 	if *mediaDir == "" {
 		*mediaDir = filepath.Join(filepath.Dir(*db), "media")
 	}
@@ -279,11 +285,13 @@ func serve(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	lock, err := store.LockDatabase(*db) // before Open, which may migrate: one server per file
-	if err != nil {
-		return serveRefused(err)
+	if !store.IsPostgres(*db) { // PostgreSQL: several servers on one database are the point
+		lock, err := store.LockDatabase(*db) // before Open, which may migrate: one server per file
+		if err != nil {
+			return serveRefused(err)
+		}
+		defer lock.Release()
 	}
-	defer lock.Release()
 	st, err := store.Open(ctx, *db)
 	if err != nil {
 		return err
@@ -301,7 +309,7 @@ func serve(args []string) error {
 			return err
 		}
 		if loaded {
-			slog.Info("loaded the demo content", "db", *db)
+			slog.Info("loaded the demo content", "db", store.RedactDSN(*db))
 		}
 	}
 
@@ -320,7 +328,7 @@ func serve(args []string) error {
 		MinFreeBytes:   *minFreeMB << 20,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
-	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", *db, "media", *mediaDir)
+	slog.Info("serving", "url", "http://"+*addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(*db), "media", *mediaDir)
 	if *metricsAddr != "" {
 		slog.Info("serving metrics", "url", "http://"+*metricsAddr+"/metrics")
 	}

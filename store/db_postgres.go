@@ -78,6 +78,12 @@ func (postgresEngine) serialize(ctx context.Context, tx bun.Tx, key string) erro
 	return err
 }
 
+// snapshot: PostgreSQL's default, READ COMMITTED, sees each statement's own snapshot;
+// REPEATABLE READ keeps the first one for the whole transaction.
+func (postgresEngine) snapshot() *sql.TxOptions {
+	return &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+}
+
 // like: PostgreSQL's LIKE minds case; ILIKE does not.
 func (postgresEngine) like() string { return "ILIKE" }
 

@@ -87,6 +87,9 @@ func (sqliteEngine) setSchemaVersion(ctx context.Context, tx bun.Tx, version int
 // BEGIN IMMEDIATE to its end, so write transactions run one after another anyway.
 func (sqliteEngine) serialize(context.Context, bun.Tx, string) error { return nil }
 
+// snapshot: every SQLite transaction reads one snapshot (WAL mode).
+func (sqliteEngine) snapshot() *sql.TxOptions { return nil }
+
 // like: SQLite's LIKE ignores the case of ASCII letters.
 func (sqliteEngine) like() string { return "LIKE" }
 

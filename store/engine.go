@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"net/url"
 
 	"github.com/uptrace/bun"
@@ -30,6 +31,10 @@ type engine interface {
 	// already; PostgreSQL takes an advisory lock.
 	serialize(ctx context.Context, tx bun.Tx, key string) error
 
+	// snapshot is the options of a read transaction that sees one snapshot of the whole
+	// database (an export's).
+	snapshot() *sql.TxOptions
+
 	// like is the operator of a text filter's pattern match that ignores case.
 	like() string
 
@@ -55,6 +60,14 @@ type searchIndex interface {
 	// searchRank ranks at most maxCandidates matches of the kinds, the newest rowids
 	// first, best first, and returns limit of them from offset on.
 	searchRank(ctx context.Context, db bun.IDB, q searchQuery, kinds []*kind, limit, offset int) ([]searchRow, error)
+}
+
+// RedactDSN is a --db value fit for a log line: a PostgreSQL URL without its password.
+func RedactDSN(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && IsPostgres(dsn) {
+		return u.Redacted()
+	}
+	return dsn
 }
 
 // IsPostgres tells whether a --db value names a PostgreSQL database (postgres://… or
