@@ -34,7 +34,14 @@ func newPortal(t *testing.T, demo bool) *portal {
 // cfg.Metrics the store reports to it too, as serve sets it up.
 func newPortalWith(t *testing.T, demo bool, cfg server.Config) *portal {
 	t.Helper()
-	st, err := store.Open(context.Background(), storetest.DSN(t))
+	return newPortalAt(t, storetest.DSN(t), demo, cfg)
+}
+
+// newPortalAt is newPortalWith on the database dsn names: two portals on one PostgreSQL
+// database are two instances of one site.
+func newPortalAt(t *testing.T, dsn string, demo bool, cfg server.Config) *portal {
+	t.Helper()
+	st, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
