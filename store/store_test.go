@@ -185,3 +185,14 @@ func TestReopen(t *testing.T) {
 		t.Error("the read pool wrote")
 	}
 }
+
+// TestAuditLogOfNoContent: the audit log of a global ID that is no content item or account
+// (a topic's) is empty, on every engine.
+func TestAuditLogOfNoContent(t *testing.T) {
+	s := openTemp(t)
+	gid := globalID(kindTopic, 1)
+	log, err := s.AuditLog(context.Background(), &gid, Page{First: 5})
+	if err != nil || len(log.Edges) != 0 {
+		t.Errorf("AuditLog(%s) = %+v, %v; want no entries, no error", gid, log, err)
+	}
+}
