@@ -119,7 +119,7 @@ func (w *WriteWatch) Trouble() *Trouble {
 // nil while they succeed.
 func (s *Store) WriteTrouble() *Trouble { return s.writes.Trouble() }
 
-// Path is the database file's path.
+// Path is the SQLite database file's path, "" on PostgreSQL.
 func (s *Store) Path() string { return s.path }
 
 // writeHook feeds a WriteWatch from the writer connection's statements, the one place
