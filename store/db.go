@@ -130,15 +130,23 @@ func migrationFiles(engine string) ([]migration, error) {
 }
 
 // migrate runs, in one transaction each, the migrations numbered above the database's
-// schema version, and records each as the new version. Each transaction first takes the
-// engine's lock on the schema, so two processes that start at once on one PostgreSQL
-// database migrate it once.
+// schema version, and records each as the new version. A database that is up to date is
+// only read. Each transaction first takes the engine's lock on the schema and reads the
+// version again, so two processes that start at once on one PostgreSQL database migrate
+// it once.
 func (s *Store) migrate(ctx context.Context) error {
 	list, err := migrationFiles(s.engine.name())
 	if err != nil {
 		return err
 	}
+	current, err := s.engine.schemaVersion(ctx, s.write)
+	if err != nil {
+		return fmt.Errorf("store: read schema version: %w", err)
+	}
 	for _, m := range list {
+		if m.number <= current {
+			continue
+		}
 		err := s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 			if err := s.engine.serialize(ctx, tx, "migrate"); err != nil {
 				return err

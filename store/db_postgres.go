@@ -54,19 +54,30 @@ func (postgresEngine) open(dsn string, conns int, readOnly bool) (*bun.DB, error
 	return bun.NewDB(sqldb, pgdialect.New()), nil
 }
 
-// schemaVersion is the highest version in the table schema_migrations, which it creates
-// when missing (migrate holds the "migrate" lock then).
-func (postgresEngine) schemaVersion(ctx context.Context, tx bun.Tx) (int, error) {
-	if _, err := tx.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS schema_migrations ("+
-		"version INTEGER PRIMARY KEY, migrated_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS+00:00'))"); err != nil {
+// schemaVersion is the highest version in the table schema_migrations (of the schema
+// search_path names first), 0 when there is no such table yet.
+func (postgresEngine) schemaVersion(ctx context.Context, db bun.IDB) (int, error) {
+	var exists bool
+	// The catalog read as a table, with the statement's snapshot: to_regclass would ask
+	// the session's catalog cache, which may not know yet of a table another process
+	// created while this one waited for the "migrate" lock.
+	err := db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables "+
+		"WHERE schemaname = current_schema() AND tablename = 'schema_migrations')").Scan(&exists)
+	if err != nil || !exists {
 		return 0, err
 	}
 	var version int
-	err := tx.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&version)
+	err = db.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&version)
 	return version, err
 }
 
+// setSchemaVersion records a migration in schema_migrations, which it creates when missing
+// (migrate holds the "migrate" lock then).
 func (postgresEngine) setSchemaVersion(ctx context.Context, tx bun.Tx, version int) error {
+	if _, err := tx.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS schema_migrations ("+
+		"version INTEGER PRIMARY KEY, migrated_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS+00:00'))"); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version) VALUES (?)", version)
 	return err
 }

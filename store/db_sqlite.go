@@ -72,9 +72,9 @@ func openPool(path string, conns int, readOnly bool) (*bun.DB, error) {
 }
 
 // schemaVersion is SQLite's user_version.
-func (sqliteEngine) schemaVersion(ctx context.Context, tx bun.Tx) (int, error) {
+func (sqliteEngine) schemaVersion(ctx context.Context, db bun.IDB) (int, error) {
 	var version int
-	err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version)
+	err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version)
 	return version, err
 }
 

@@ -21,9 +21,9 @@ type engine interface {
 	// file is the database file dsn names, "" when it is no file.
 	file(dsn string) string
 
-	// schemaVersion is the number of the last migration run; setSchemaVersion records a
-	// new one, in the migration's transaction.
-	schemaVersion(ctx context.Context, tx bun.Tx) (int, error)
+	// schemaVersion is the number of the last migration run (0 for a new database);
+	// setSchemaVersion records a new one, in the migration's transaction.
+	schemaVersion(ctx context.Context, db bun.IDB) (int, error)
 	setSchemaVersion(ctx context.Context, tx bun.Tx, version int) error
 
 	// serialize makes the transactions that call it with one key run one after another,

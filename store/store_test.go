@@ -4,9 +4,8 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
-
-	"github.com/uptrace/bun"
 
 	"github.com/agency/portal/store/storetest"
 )
@@ -162,11 +161,7 @@ func TestReopen(t *testing.T) {
 	if loaded, err := s.LoadDemo(ctx); loaded || err != nil {
 		t.Fatalf("second LoadDemo: %v %v", loaded, err)
 	}
-	var version int
-	s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) (err error) {
-		version, err = s.engine.schemaVersion(ctx, tx)
-		return err
-	})
+	version, _ := s.engine.schemaVersion(ctx, s.read)
 	list, _ := migrationFiles(s.engine.name())
 	if latest := list[len(list)-1].number; version != latest {
 		t.Errorf("schema version %d, want %d", version, latest)
@@ -194,5 +189,33 @@ func TestAuditLogOfNoContent(t *testing.T) {
 	log, err := s.AuditLog(context.Background(), &gid, Page{First: 5})
 	if err != nil || len(log.Edges) != 0 {
 		t.Errorf("AuditLog(%s) = %+v, %v; want no entries, no error", gid, log, err)
+	}
+}
+
+// TestOpenTwiceAtOnce: two processes starting at once on a new database (two instances
+// on one PostgreSQL) both open it, and it is migrated once.
+func TestOpenTwiceAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.DSN(t)
+	var wg sync.WaitGroup
+	stores := make([]*Store, 2)
+	errs := make([]error, 2)
+	for i := range stores {
+		wg.Go(func() { stores[i], errs[i] = Open(ctx, dsn) })
+	}
+	wg.Wait()
+	for i, s := range stores {
+		if errs[i] != nil {
+			t.Fatalf("open %d: %v", i, errs[i])
+		}
+		defer s.Close()
+	}
+	list, _ := migrationFiles(stores[0].engine.name())
+	version, err := stores[0].engine.schemaVersion(ctx, stores[0].read)
+	if latest := list[len(list)-1].number; err != nil || version != latest {
+		t.Errorf("schema version %d (%v), want %d", version, err, latest)
+	}
+	if _, err := stores[1].LoadDemo(ctx); err != nil {
+		t.Errorf("the second store cannot write: %v", err)
 	}
 }
