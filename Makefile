@@ -1,8 +1,10 @@
 # The portal: one Go binary with its public site, its GraphQL API, its explorer and its
 # SQLite database.
 #   make run     build everything and serve the demo content on http://127.0.0.1:8080
-#   make test    every check CI runs: Go (format, vet, generated code, tests), the front end
-#                (type check, unit tests), then end to end in Chromium and the JS budget
+#   make test    every check CI runs: Go (format, vet, generated code, tests on SQLite and
+#                on PostgreSQL), the front end (type check, unit tests), then end to end in
+#                Chromium and the JS budget
+#   make test-postgres  the Go tests on a throwaway PostgreSQL 15 only
 #   make bench   fill a database with 100,000 news items and measure the API (not in CI)
 
 GO       ?= go
@@ -11,7 +13,7 @@ ADDR     ?= 127.0.0.1:8080
 DB       ?= ./data/portal.db
 export CGO_ENABLED = 0
 
-.PHONY: run build web web-deps explorer generate test test-go test-web e2e budget chromium lint check-generated fuzz bench clean
+.PHONY: run build web web-deps explorer generate test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench clean
 
 run: build
 	./$(BIN) serve --addr $(ADDR) --db $(DB)
@@ -40,8 +42,15 @@ generate:
 # The build comes first, so the Go tests also check the real embedded front end.
 test: build test-go test-web e2e budget
 
+# The Go tests twice: on SQLite, then on PostgreSQL (every test opens its own schema).
 test-go: lint check-generated
 	$(GO) test -count=1 ./...
+	scripts/with-postgres.sh $(GO) test -count=1 ./...
+
+# The Go tests on a throwaway PostgreSQL 15 that scripts/with-postgres.sh starts (on a free
+# loopback port, in a temp folder) and removes; it installs Debian's postgresql-15 as root.
+test-postgres:
+	scripts/with-postgres.sh $(GO) test -count=1 ./...
 
 # svelte-check (TypeScript, 0 warnings) and Vitest.
 test-web: web-deps
@@ -85,6 +94,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzProcess$$' -fuzztime=$(FUZZTIME) ./media/
 	$(GO) test -run='^$$' -fuzz='^FuzzQueryCost$$' -fuzztime=$(FUZZTIME) ./server/
 
+# BENCH_FLAGS='--db postgres://portal@127.0.0.1:5432/bench' measures PostgreSQL.
 BENCH_FLAGS ?=
 bench:
 	$(GO) run ./bench $(BENCH_FLAGS)

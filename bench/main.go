@@ -44,7 +44,7 @@ type options struct {
 func mainErr() error {
 	var o options
 	flag.IntVar(&o.news, "news", 100_000, "news items to generate (projects: 1 per 50, partners: 1 per 500)")
-	flag.StringVar(&o.db, "db", "", "database file to keep or reuse (default: a temporary one, removed at the end); an existing file with content is used as it is")
+	flag.StringVar(&o.db, "db", "", "database file to keep or reuse, or a PostgreSQL URL postgres://… (default: a temporary SQLite file, removed at the end); an existing database with content is used as it is")
 	flag.IntVar(&o.c, "c", 8, "concurrent workers")
 	flag.DurationVar(&o.d, "d", 10*time.Second, "measured duration of each scenario (after a warm-up)")
 	flag.StringVar(&o.scenarios, "scenarios", "", "comma-separated scenarios to run (default all): "+strings.Join(scenarioNames(), ", "))
@@ -88,9 +88,9 @@ func mainErr() error {
 		return err
 	}
 	if existing > 0 {
-		fmt.Printf("reusing %s: %d news items already there, generation skipped\n", path, existing)
+		fmt.Printf("reusing %s: %d news items already there, generation skipped\n", store.RedactDSN(path), existing)
 	} else {
-		fmt.Printf("generating %d news items into %s (seed %d)\n", o.news, path, o.seed)
+		fmt.Printf("generating %d news items into %s (seed %d)\n", o.news, store.RedactDSN(path), o.seed)
 		start := time.Now()
 		if err := generate(ctx, st, o.seed, o.news, logf); err != nil {
 			st.Close()
@@ -101,8 +101,11 @@ func mainErr() error {
 	if err := st.Close(); err != nil {
 		return err
 	}
-	size := dbSize(path)
-	fmt.Printf("database size: %s\n", mib(size))
+	size, engine := "", "PostgreSQL"
+	if !store.IsPostgres(path) {
+		size, engine = mib(dbSize(path)), "SQLite "+mib(dbSize(path))
+		fmt.Printf("database size: %s\n", size)
+	}
 
 	if st, err = store.Open(ctx, path); err != nil {
 		return err
@@ -129,7 +132,7 @@ func mainErr() error {
 	runtime.ReadMemStats(&ms)
 	fmt.Println()
 	fmt.Printf("GOMAXPROCS %d, %s %s/%s, %d news items, %d projects, DB %s, -c %d, -d %v\n",
-		runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, count, len(slugs), mib(size), o.c, o.d)
+		runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, count, len(slugs), engine, o.c, o.d)
 	printTable(results)
 	fmt.Printf("Go heap after the run (server and load driver share the process): HeapInuse %s, Sys %s\n",
 		mib(int64(ms.HeapInuse)), mib(int64(ms.Sys)))

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"net/url"
 	"os"
 
 	"github.com/agency/portal/store"
@@ -31,7 +30,7 @@ func backup(args []string) error {
 	if err := st.Backup(ctx, *to); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "backed up %s to %s\n", *db, *to)
+	fmt.Fprintf(os.Stderr, "backed up %s to %s\n", store.RedactDSN(*db), *to)
 	return nil
 }
 
@@ -47,7 +46,7 @@ func restore(args []string) error {
 	if *from == "" {
 		return errors.New("restore: --from FILE is required")
 	}
-	if u, err := url.Parse(*db); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+	if store.IsPostgres(*db) {
 		return errors.New("restore: --db is a PostgreSQL database: restore it with pg_restore (portal restore replaces a SQLite file)")
 	}
 	if err := store.Restore(context.Background(), *from, *db); err != nil {

@@ -34,7 +34,7 @@ usage:
                                  read as one line from standard input), never a flag
   portal help                    show this text
 
-Every command takes --db FILE (PORTAL_DB, default ./data/portal.db).
+Every command takes --db FILE or a postgres:// URL (PORTAL_DB, default ./data/portal.db).
 Run "portal COMMAND -h" for the flags of a command.
 `
 
@@ -73,6 +73,9 @@ func Run(args []string, schema []byte) error {
 // openExisting opens a database that must exist: backup and export of a mistyped path
 // should fail, not create an empty database.
 func openExisting(ctx context.Context, path string) (*store.Store, error) {
+	if store.IsPostgres(path) {
+		return store.Open(ctx, path)
+	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no database: %w", err)
 	}

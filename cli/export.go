@@ -77,6 +77,6 @@ func importContent(args []string) error {
 		return err
 	}
 	fmt.Printf("imported %d topics, %d partners, %d projects, %d news items into %s\n",
-		len(c.Topics), len(c.Partners), len(c.Projects), len(c.News), *db)
+		len(c.Topics), len(c.Partners), len(c.Projects), len(c.News), store.RedactDSN(*db))
 	return nil
 }

@@ -12,7 +12,7 @@ import (
 
 // dbFlag is the --db flag every command takes.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file (PORTAL_DB)")
+	return fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file, or a PostgreSQL URL postgres://user@host/dbname (PORTAL_DB)")
 }
 
 // parse parses a command's flags; done is true after -h, which prints the flags.

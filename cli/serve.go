@@ -51,11 +51,13 @@ func serve(args []string, schema []byte) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	lock, err := store.LockDatabase(opts.db) // before Open, which may migrate: one server per file
-	if err != nil {
-		return serveRefused(err)
+	if !store.IsPostgres(opts.db) { // PostgreSQL: several servers on one database are the point
+		lock, err := store.LockDatabase(opts.db) // before Open, which may migrate: one server per file
+		if err != nil {
+			return serveRefused(err)
+		}
+		defer lock.Release()
 	}
-	defer lock.Release()
 	st, err := store.Open(ctx, opts.db)
 	if err != nil {
 		return err
@@ -80,7 +82,7 @@ func serve(args []string, schema []byte) error {
 		MinFreeBytes:   opts.minFreeBytes,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
-	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", opts.db, "media", opts.mediaDir)
+	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(opts.db), "media", opts.mediaDir)
 	if opts.metricsAddr != "" {
 		slog.Info("serving metrics", "url", "http://"+opts.metricsAddr+"/metrics")
 	}
@@ -93,11 +95,11 @@ func serve(args []string, schema []byte) error {
 func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", env("PORTAL_ADDR", "127.0.0.1:8080"), "address to listen on (PORTAL_ADDR)")
-	db := fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file, created when missing (PORTAL_DB)")
+	db := fs.String("db", env("PORTAL_DB", "./data/portal.db"), "SQLite database file, created when missing, or a PostgreSQL URL postgres://user@host/dbname (PORTAL_DB)")
 	origins := fs.String("cors-origins", env("PORTAL_CORS_ORIGINS", "*"), "comma-separated origins that may call /graphql from a browser; * for any (PORTAL_CORS_ORIGINS)")
 	publicURL := fs.String("public-url", env("PORTAL_PUBLIC_URL", ""), "the site's public URL for canonical links, e.g. https://portal.example.gov.rs; empty uses each request's Host (PORTAL_PUBLIC_URL)")
 	noDemo := fs.Bool("no-demo", envBool("PORTAL_NO_DEMO"), "start with an empty database instead of loading the demo content (PORTAL_NO_DEMO)")
-	mediaDir := fs.String("media", env("PORTAL_MEDIA", ""), "folder of uploaded images, created when missing; empty: a media folder beside the database file (PORTAL_MEDIA)")
+	mediaDir := fs.String("media", env("PORTAL_MEDIA", ""), "folder of uploaded images, created when missing; empty: a media folder beside the database file; required with PostgreSQL, a folder every instance shares (PORTAL_MEDIA)")
 	trustedProxy := fs.String("trusted-proxy", env("PORTAL_TRUSTED_PROXY", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1/32; empty trusts none (PORTAL_TRUSTED_PROXY)")
 	metricsAddr := fs.String("metrics-addr", env("PORTAL_METRICS_ADDR", ""), "address of a separate listener serving Prometheus metrics at /metrics, e.g. 127.0.0.1:9090; empty serves none (PORTAL_METRICS_ADDR)")
 	minFreeMB := fs.Int64("min-free-mb", envInt("PORTAL_MIN_FREE_MB", 100), "/healthz answers 503 when the database's or the media folder's file system has less free space than this, in MB; 0 turns the check off (PORTAL_MIN_FREE_MB)")
@@ -113,6 +115,9 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	}
 	if *publicURL != "" && !isOrigin(*publicURL) {
 		return opts, true, fmt.Errorf("--public-url %q is not an http or https origin such as https://portal.example.gov.rs", *publicURL)
+	}
+	if *mediaDir == "" && store.IsPostgres(*db) {
+		return opts, true, errors.New("--media is required with a PostgreSQL --db: the folder of uploaded images that every instance shares")
 	}
 	if *mediaDir == "" {
 		*mediaDir = filepath.Join(filepath.Dir(*db), "media")
@@ -157,7 +162,7 @@ func prepare(ctx context.Context, st *store.Store, opts serveOptions) error {
 		return err
 	}
 	if loaded {
-		slog.Info("loaded the demo content", "db", opts.db)
+		slog.Info("loaded the demo content", "db", store.RedactDSN(opts.db))
 	}
 	return nil
 }

@@ -51,7 +51,7 @@ func userCmd(ctx context.Context, args []string, stdin io.Reader, stderr io.Writ
 	if err != nil {
 		return fmt.Errorf("user add: %w", err)
 	}
-	fmt.Fprintf(stderr, "added %s (%s) to %s\n", u.Email, strings.ToLower(string(u.Role)), *db)
+	fmt.Fprintf(stderr, "added %s (%s) to %s\n", u.Email, strings.ToLower(string(u.Role)), store.RedactDSN(*db))
 	return nil
 }
 

@@ -4,18 +4,18 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/agency/portal/store"
+	"github.com/agency/portal/store/storetest"
 )
 
 const testPassword = "correct horse battery staple"
 
 func TestUserAdd(t *testing.T) {
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "portal.db")
+	db := storetest.DSN(t)
 	tests := []struct {
 		name    string
 		args    []string
@@ -93,7 +93,7 @@ func TestFirstAdmin(t *testing.T) {
 			slog.SetDefault(slog.New(slog.NewTextHandler(&logs, nil)))
 			defer slog.SetDefault(old)
 
-			st, err := store.Open(ctx, filepath.Join(t.TempDir(), "portal.db"))
+			st, err := store.Open(ctx, storetest.DSN(t))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,16 +7,17 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/agency/portal/graph"
 	"github.com/agency/portal/server"
 	"github.com/agency/portal/store"
+	"github.com/agency/portal/store/storetest"
 )
 
-// portal is a portal under test: a real SQLite file in a temp directory, the demo content,
+// portal is a portal under test: a real database of its own (a SQLite file in a temp
+// directory, or a PostgreSQL schema when PORTAL_TEST_POSTGRES is set), the demo content,
 // and the real HTTP handler.
 type portal struct {
 	t       *testing.T
@@ -33,7 +34,14 @@ func newPortal(t *testing.T, demo bool) *portal {
 // cfg.Metrics the store reports to it too, as serve sets it up.
 func newPortalWith(t *testing.T, demo bool, cfg server.Config) *portal {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "portal.db"))
+	return newPortalAt(t, storetest.DSN(t), demo, cfg)
+}
+
+// newPortalAt is newPortalWith on the database dsn names: two portals on one PostgreSQL
+// database are two instances of one site.
+func newPortalAt(t *testing.T, dsn string, demo bool, cfg server.Config) *portal {
+	t.Helper()
+	st, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,9 @@ func (h *health) problems(ctx context.Context) []string {
 		}
 	}
 	if h.minFree > 0 {
-		reasons = append(reasons, h.lowSpace(ctx, "database folder", filepath.Dir(h.store.Path()))...)
+		if path := h.store.Path(); path != "" { // "" on PostgreSQL: its disk is the database server's
+			reasons = append(reasons, h.lowSpace(ctx, "database folder", filepath.Dir(path))...)
+		}
 		if h.media != nil {
 			reasons = append(reasons, h.lowSpace(ctx, "media folder", h.media.Dir())...)
 		}

@@ -19,7 +19,7 @@ func (s *Store) AddUser(ctx context.Context, by *User, email, password string, r
 	}
 	err = s.inTx(ctx, by, func(e *edit) error {
 		if _, err := e.tx.NewInsert().Model(u).Exec(ctx); err != nil {
-			if isUniqueViolation(err) {
+			if s.engine.isUniqueViolation(err) {
 				return inputError("email", "is already in use")
 			}
 			return err

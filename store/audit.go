@@ -82,7 +82,7 @@ func (s *Store) AuditLog(ctx context.Context, item *string, p Page) (*AuditConne
 		} else if k := kindOfType(typ); k != nil {
 			q.Where("audit.kind = ? AND audit.item_id = ?", k.kind, id)
 		} else {
-			q.Where("0")
+			q.Where("FALSE") // no such item: an empty list
 		}
 	}
 	if p.After != "" {

@@ -13,6 +13,9 @@ import (
 	"reflect"
 )
 
+// ErrBackupPostgres is Backup's answer on PostgreSQL, whose backups are pg_dump's job.
+var ErrBackupPostgres = errors.New("backup: the database is PostgreSQL: back it up with pg_dump (pg_dump --format=custom), and restore it with pg_restore")
+
 // Backup writes a consistent copy of the database to a new file at path, while the server
 // runs and writes. It refuses a path that exists.
 //
@@ -28,6 +31,9 @@ import (
 // The copy is compact (freed pages dropped), keeps the schema version (PRAGMA
 // user_version), and is synced to disk before Backup returns.
 func (s *Store) Backup(ctx context.Context, path string) error {
+	if s.path == "" {
+		return ErrBackupPostgres
+	}
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("store: backup: %s already exists; choose a new file name", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -192,7 +198,7 @@ func checkPortalDB(ctx context.Context, path string) error {
 // latestMigration is the number of the newest embedded migration: the highest user_version
 // this binary writes.
 func latestMigration() (int, error) {
-	list, err := migrationFiles()
+	list, err := migrationFiles("sqlite")
 	if err != nil || len(list) == 0 {
 		return 0, err
 	}

@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/agency/portal/store/storetest"
 )
 
 // word is a search word made of letters only, unique to n (search it with a trailing
@@ -50,6 +52,7 @@ func integrity(t testing.TB, s *Store) {
 // whole (its links and its search row are there); one taken after the writes stop equals
 // the source.
 func TestBackupWhileWriting(t *testing.T) {
+	storetest.SkipOnPostgres(t, "Backup copies a SQLite file with VACUUM INTO (TestBackupOnPostgres says pg_dump)")
 	ctx := context.Background()
 	dir := t.TempDir()
 	src := openTemp(t)
@@ -154,7 +157,24 @@ func TestBackupWhileWriting(t *testing.T) {
 	}
 }
 
+// TestBackupOnPostgres: on PostgreSQL, Backup writes nothing and says that pg_dump is the
+// tool.
+func TestBackupOnPostgres(t *testing.T) {
+	if !storetest.Postgres() {
+		t.Skip("PostgreSQL only: SQLite's backups are TestBackupWhileWriting's")
+	}
+	path := filepath.Join(t.TempDir(), "backup.db")
+	err := openTemp(t).Backup(context.Background(), path)
+	if !errors.Is(err, ErrBackupPostgres) || !strings.Contains(err.Error(), "pg_dump") {
+		t.Errorf("Backup on PostgreSQL: got %v, want ErrBackupPostgres naming pg_dump", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Backup on PostgreSQL left a file at %s (%v)", path, err)
+	}
+}
+
 func TestBackupRefusesAnExistingFile(t *testing.T) {
+	storetest.SkipOnPostgres(t, "Backup writes a SQLite file (TestBackupOnPostgres says pg_dump)")
 	ctx := context.Background()
 	s := openTemp(t)
 	path := filepath.Join(t.TempDir(), "exists.db")

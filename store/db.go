@@ -1,22 +1,22 @@
-// Package store keeps the portal's content in one SQLite file: the models, their queries,
-// the search index, the migrations and the demo content.
+// Package store keeps the portal's content in a database: the models, their queries, the
+// search index, the migrations and the demo content.
 //
-// It opens two pools on the same file in WAL mode: a read pool of several connections
-// that may not write, and a write pool of exactly one connection whose transactions begin
-// IMMEDIATE, so writers queue on Go's side instead of failing with "database is locked",
-// and readers never wait for writers.
+// It runs on SQLite (a file: the default, and the embedded demo) or on PostgreSQL (several
+// instances on one database), chosen by the DSN Open is given; engine.go lists what
+// differs between them. On both it opens two pools: a read pool of several connections
+// that may not write, and a write pool of exactly one connection, so that a process's
+// writers queue on Go's side (on SQLite its transactions begin IMMEDIATE, so they never
+// fail with "database is locked"; on PostgreSQL the transactions that must not overlap
+// across processes take an advisory lock), and readers never wait for writers.
 package store
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
-	"os"
-	"path/filepath"
+	"path"
 	"runtime"
 	"sort"
 	"strconv"
@@ -25,21 +25,23 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect/sqlitedialect"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/agency/portal/metrics"
 )
 
-//go:embed migrations/*.sql
+// migrations holds the schema's migrations: the portable ones in migrations/, those
+// written for one engine in migrations/sqlite/ and migrations/postgres/.
+//
+//go:embed migrations
 var migrations embed.FS
 
 // Store is the portal's content database.
 type Store struct {
-	read  *bun.DB // many connections, query_only
-	write *bun.DB // one connection, BEGIN IMMEDIATE
+	read  *bun.DB // many connections, read-only
+	write *bun.DB // one connection
 
-	path      string                                           // the database file
+	engine    engine                                           // SQLite or PostgreSQL: what differs (engine.go)
+	path      string                                           // the SQLite database file; "" on PostgreSQL
 	writes    *WriteWatch                                      // storage trouble of the writer's statements (storage.go)
 	now       func() time.Time                                 // the clock: time.Now, or a test's (SetClock)
 	sleep     func(ctx context.Context, d time.Duration) error // waits for a login's turn (SetSleep)
@@ -49,20 +51,20 @@ type Store struct {
 	limitsLoggedAt atomic.Int64 // when a failure of the login limits was last logged, Unix seconds
 }
 
-// Open opens (creating when missing) the database file at path and brings its schema up
-// to date.
-func Open(ctx context.Context, path string) (*Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o750); err != nil {
-			return nil, fmt.Errorf("store: create data directory: %w", err)
-		}
+// Open opens the database dsn names and brings its schema up to date: a PostgreSQL URL
+// (postgres://… or postgresql://…), or else a SQLite file (a path, or file:path), created
+// when missing.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	var e engine = sqliteEngine{}
+	if IsPostgres(dsn) {
+		e = postgresEngine{}
 	}
-	write, err := openPool(path, 1, false)
+	write, err := e.open(dsn, 1, false)
 	if err != nil {
 		return nil, err
 	}
 	s := &Store{
-		path: path, write: write, writes: &WriteWatch{Name: "database"},
+		engine: e, path: e.file(dsn), write: write, writes: &WriteWatch{Name: "database"},
 		now: time.Now, sleep: sleepContext, scheduled: make(chan struct{}, 1),
 	}
 	write.AddQueryHook(&writeHook{watch: s.writes}) // every write passes here: storage.go
@@ -71,39 +73,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	readers := max(4, runtime.NumCPU()*2)
-	if s.read, err = openPool(path, readers, true); err != nil {
+	if s.read, err = e.open(dsn, readers, true); err != nil {
 		write.Close()
 		return nil, err
 	}
 	return s, nil
-}
-
-// openPool opens a pool whose every connection gets the same pragmas: they are in the DSN
-// because a pragma run with Exec would set it on one pooled connection only.
-func openPool(path string, conns int, readOnly bool) (*bun.DB, error) {
-	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	if readOnly {
-		q.Add("_pragma", "query_only(1)")
-	} else {
-		q.Set("_txlock", "immediate")
-	}
-	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-	sqldb, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
-	sqldb.SetMaxOpenConns(conns)
-	sqldb.SetMaxIdleConns(conns)
-	sqldb.SetConnMaxIdleTime(0)
-	if err := sqldb.Ping(); err != nil {
-		sqldb.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
-	return bun.NewDB(sqldb, sqlitedialect.New()), nil
 }
 
 // Close closes both pools.
@@ -129,49 +103,69 @@ type migration struct {
 	name   string
 }
 
-// migrationFiles lists the embedded migrations in the order they run.
-func migrationFiles() ([]migration, error) {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	list := make([]migration, 0, len(names))
-	for _, name := range names {
-		n, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
+// migrationFiles lists the migrations of an engine ("sqlite" or "postgres") in the order
+// they run: the portable ones and the engine's own, numbered in one sequence.
+func migrationFiles(engine string) ([]migration, error) {
+	var list []migration
+	seen := map[int]string{}
+	for _, pattern := range []string{"migrations/*.sql", "migrations/" + engine + "/*.sql"} {
+		names, err := fs.Glob(migrations, pattern)
 		if err != nil {
-			return nil, fmt.Errorf("store: migration %s: name must start with a number", name)
+			return nil, err
 		}
-		list = append(list, migration{n, name})
+		for _, name := range names {
+			n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+			if err != nil {
+				return nil, fmt.Errorf("store: migration %s: name must start with a number", name)
+			}
+			if other, ok := seen[n]; ok {
+				return nil, fmt.Errorf("store: migrations %s and %s have one number", other, name)
+			}
+			seen[n] = name
+			list = append(list, migration{n, name})
+		}
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].number < list[j].number })
 	return list, nil
 }
 
-// migrate runs, in one transaction each, the embedded migrations numbered above the
-// database's user_version, and records each in user_version.
+// migrate runs, in one transaction each, the migrations numbered above the database's
+// schema version, and records each as the new version. A database that is up to date is
+// only read. Each transaction first takes the engine's lock on the schema and reads the
+// version again, so two processes that start at once on one PostgreSQL database migrate
+// it once.
 func (s *Store) migrate(ctx context.Context) error {
-	list, err := migrationFiles()
+	list, err := migrationFiles(s.engine.name())
 	if err != nil {
 		return err
 	}
-	var current int
-	if err := s.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+	current, err := s.engine.schemaVersion(ctx, s.write)
+	if err != nil {
 		return fmt.Errorf("store: read schema version: %w", err)
 	}
 	for _, m := range list {
 		if m.number <= current {
 			continue
 		}
-		body, err := migrations.ReadFile(m.name)
-		if err != nil {
-			return err
-		}
-		err = s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		err := s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+			if err := s.engine.serialize(ctx, tx, "migrate"); err != nil {
+				return err
+			}
+			current, err := s.engine.schemaVersion(ctx, tx)
+			if err != nil {
+				return fmt.Errorf("read schema version: %w", err)
+			}
+			if m.number <= current {
+				return nil
+			}
+			body, err := migrations.ReadFile(m.name)
+			if err != nil {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.number))
-			return err
+			return s.engine.setSchemaVersion(ctx, tx, m.number)
 		})
 		if err != nil {
 			return fmt.Errorf("store: migration %s: %w", m.name, err)

@@ -24,7 +24,7 @@ import (
 // not exported.
 func (s *Store) Export(ctx context.Context) (*Content, error) {
 	c := &Content{Topics: []TopicDoc{}, Partners: []PartnerDoc{}, Projects: []ProjectDoc{}, News: []NewsDoc{}}
-	err := s.read.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	err := s.read.RunInTx(ctx, s.engine.snapshot(), func(ctx context.Context, tx bun.Tx) error {
 		var topics []Topic
 		if err := tx.NewSelect().Model(&topics).Order("slug").Scan(ctx); err != nil {
 			return err

@@ -20,7 +20,10 @@ func (s *Store) Import(ctx context.Context, c *Content) error {
 	defer s.wakePublisher() // some items may be scheduled
 	now := s.clock()
 	return s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		w := newWriter(tx, now)
+		if err := s.engine.serialize(ctx, tx, contentLock); err != nil {
+			return err
+		}
+		w := newWriter(tx, s.engine, now)
 		for _, t := range c.Topics {
 			w.upsert(ctx, "topics:"+t.Slug, &Topic{Slug: t.Slug, SrName: t.Name.Sr, EnName: t.Name.En})
 		}
@@ -68,14 +71,15 @@ func (c *Content) validate() error {
 
 // writer runs the statements of one import or save and keeps the first error.
 type writer struct {
-	tx  bun.Tx
-	ids map[string]int64 // "table:slug" → id, of the items written
-	now time.Time
-	err error
+	tx     bun.Tx
+	engine engine
+	ids    map[string]int64 // "table:slug" → id, of the items written
+	now    time.Time
+	err    error
 }
 
-func newWriter(tx bun.Tx, now time.Time) *writer {
-	return &writer{tx: tx, ids: map[string]int64{}, now: now}
+func newWriter(tx bun.Tx, e engine, now time.Time) *writer {
+	return &writer{tx: tx, engine: e, ids: map[string]int64{}, now: now}
 }
 
 func (w *writer) exec(ctx context.Context, query string, args ...any) {
@@ -100,11 +104,12 @@ func (w *writer) upsert(ctx context.Context, key string, model any) int64 {
 // and whether the row is indexed (syncIndex keeps that); the version grows by one.
 func setAll(db bun.IDB, model any) string {
 	var sets []string
-	for _, f := range db.Dialect().Tables().Get(reflect.TypeOf(model).Elem()).Fields {
+	table := db.Dialect().Tables().Get(reflect.TypeOf(model).Elem())
+	for _, f := range table.Fields {
 		switch f.Name {
 		case "id", "slug", "created_at", "indexed":
-		case "version":
-			sets = append(sets, "version = version + 1")
+		case "version": // the stored row's, named by its alias: EXCLUDED has one too
+			sets = append(sets, "version = "+string(table.SQLAlias)+".version + 1")
 		default:
 			sets = append(sets, f.Name+" = EXCLUDED."+f.Name)
 		}
@@ -134,13 +139,13 @@ func (w *writer) link(ctx context.Context, k *kind, id int64, slugs map[string][
 		if l.role == "" {
 			w.exec(ctx, "DELETE FROM "+l.table+" WHERE "+l.own+" = ?", id)
 			for _, slug := range slugs[l.field] {
-				w.exec(ctx, "INSERT OR IGNORE INTO "+l.table+" ("+l.own+", "+l.other+") VALUES (?, ?)", id, w.ref(ctx, l.to, slug))
+				w.exec(ctx, "INSERT INTO "+l.table+" ("+l.own+", "+l.other+") VALUES (?, ?) ON CONFLICT DO NOTHING", id, w.ref(ctx, l.to, slug))
 			}
 			continue
 		}
 		w.exec(ctx, "DELETE FROM "+l.table+" WHERE "+l.own+" = ? AND role = ?", id, l.role)
 		for i, slug := range slugs[l.field] {
-			w.exec(ctx, "INSERT OR IGNORE INTO "+l.table+" ("+l.own+", "+l.other+", role, position) VALUES (?, ?, ?, ?)",
+			w.exec(ctx, "INSERT INTO "+l.table+" ("+l.own+", "+l.other+", role, position) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
 				id, w.ref(ctx, l.to, slug), l.role, i)
 		}
 	}
@@ -149,6 +154,6 @@ func (w *writer) link(ctx context.Context, k *kind, id int64, slugs map[string][
 // index puts an item into the search index, or takes it out, as its state says.
 func (w *writer) index(ctx context.Context, k *kind, id int64) {
 	if w.err == nil {
-		w.err = syncIndex(ctx, w.tx, k, id, w.now)
+		w.err = syncIndex(ctx, w.tx, w.engine, k, id, w.now)
 	}
 }

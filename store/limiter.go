@@ -130,13 +130,20 @@ func loginDelay(failures int) time.Duration {
 // attempts see it), with its turn; when it does not end as a failure, loginSucceeded or
 // forgetAttempt must follow.
 //
-// The checks and the write are one transaction of the write pool's one connection,
-// BEGIN IMMEDIATE, so attempts are counted one after the other. (On PostgreSQL they will
-// need the same serialising: an advisory lock on the account, or SERIALIZABLE.)
+// The checks and the write are one transaction, and the attempts on one account, and from
+// one network, are counted one after the other (serialize: on SQLite the write pool's one
+// connection and BEGIN IMMEDIATE; on PostgreSQL advisory locks, first the account's, then
+// the network's, always in that order, so two attempts never wait for each other's).
 func (s *Store) beginLogin(ctx context.Context, email, client string) (*loginAttempt, error) {
 	now := s.clock()
 	row := loginFailure{Attempt: rand.Text(), Account: accountKey(email), Network: networkOf(client), FailedAt: now.Unix()}
 	err := s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := s.engine.serialize(ctx, tx, "login account "+row.Account); err != nil {
+			return err
+		}
+		if err := s.engine.serialize(ctx, tx, "login network "+row.Network); err != nil {
+			return err
+		}
 		turn, err := checkLoginLimits(ctx, tx, row, now)
 		if err != nil {
 			return err

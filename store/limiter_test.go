@@ -6,11 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/agency/portal/store/storetest"
 )
 
 func TestNetworkOf(t *testing.T) {
@@ -56,7 +57,7 @@ func TestLoginDelay(t *testing.T) {
 // instance on the same database) keeps them.
 func TestLoginLimitsSurviveReopen(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "portal.db")
+	path := storetest.DSN(t)
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +102,12 @@ func TestLoginLimitsWhenWritesFail(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A disk that refuses this table's writes, while reads still work.
-	if _, err := s.write.ExecContext(ctx, `CREATE TRIGGER full BEFORE INSERT ON login_failures BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END`); err != nil {
+	full := `CREATE TRIGGER full BEFORE INSERT ON login_failures BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END`
+	if storetest.Postgres() {
+		full = `CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''no space left''; END';
+			CREATE TRIGGER refuse_writes BEFORE INSERT ON login_failures FOR EACH ROW EXECUTE FUNCTION full_disk()`
+	}
+	if _, err := s.write.ExecContext(ctx, full); err != nil {
 		t.Fatal(err)
 	}
 	// Hold every hashing slot: an attempt that checked a password would wait forever.

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"syscall"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/uptrace/bun"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -46,6 +48,7 @@ func (h writeFailures) AfterQuery(_ context.Context, e *bun.QueryEvent) {
 // (an email in use), or a client that went away.
 func writeFailureReason(err error) string {
 	var e *sqlite.Error
+	var pg *pgconn.PgError
 	switch {
 	case err == nil, errors.Is(err, sql.ErrNoRows), errors.Is(err, context.Canceled):
 		return ""
@@ -53,6 +56,8 @@ func writeFailureReason(err error) string {
 		return "timeout"
 	case errors.Is(err, syscall.ENOSPC):
 		return "full"
+	case errors.As(err, &pg):
+		return postgresFailureReason(pg.Code)
 	case !errors.As(err, &e):
 		return "other"
 	}
@@ -68,6 +73,26 @@ func writeFailureReason(err error) string {
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
 		return "readonly"
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return "corrupt"
+	}
+	return "other"
+}
+
+// postgresFailureReason names a PostgreSQL error by its SQLSTATE as writeFailureReason
+// names SQLite's.
+func postgresFailureReason(code string) string {
+	switch {
+	case strings.HasPrefix(code, "23"), code == "57014": // integrity constraint; query canceled
+		return ""
+	case code == "53100": // disk_full
+		return "full"
+	case code == "58030": // io_error
+		return "io"
+	case code == "40001", code == "40P01", code == "55P03": // serialization, deadlock, lock not available
+		return "busy"
+	case code == "25006", code == "42501": // read-only transaction; insufficient privilege
+		return "readonly"
+	case code == "XX001", code == "XX002": // data or index corrupted
 		return "corrupt"
 	}
 	return "other"

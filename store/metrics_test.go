@@ -53,11 +53,7 @@ func TestWriteFailuresCounted(t *testing.T) {
 	}
 
 	// The database may not grow: the next write that needs a page fails as a full disk would.
-	var pages int
-	if err := s.write.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.write.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", pages)); err != nil {
+	if err := s.LimitGrowth(ctx, 0); err != nil {
 		t.Fatal(err)
 	}
 	c, err := DemoContent()

@@ -15,8 +15,13 @@ import (
 // need no such step, since they compare publication times with the clock themselves.
 func (s *Store) IndexDue(ctx context.Context) (next time.Time, err error) {
 	now := s.clock()
-	const pending = "state = 'PUBLISHED' AND deleted_at IS NULL AND indexed = 0"
+	const pending = "state = 'PUBLISHED' AND deleted_at IS NULL AND NOT indexed"
 	err = s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		// One process at a time: on PostgreSQL, the instances that share the database
+		// index a due item once, the others find it indexed.
+		if err := s.engine.serialize(ctx, tx, contentLock); err != nil {
+			return err
+		}
 		for _, k := range registry {
 			var ids []int64
 			if err := tx.NewSelect().Table(k.table).Column("id").
@@ -24,7 +29,7 @@ func (s *Store) IndexDue(ctx context.Context) (next time.Time, err error) {
 				return err
 			}
 			for _, id := range ids {
-				if err := syncIndex(ctx, tx, k, id, now); err != nil {
+				if err := syncIndex(ctx, tx, s.engine, k, id, now); err != nil {
 					return err
 				}
 			}

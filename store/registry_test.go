@@ -5,12 +5,13 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/agency/portal/store/storetest"
 )
 
 // registrySamples is an item of each kind for the registry walk, linking to the demo
@@ -180,7 +181,7 @@ func walkExport(t *testing.T, s *Store, samples map[Kind]doc) {
 			t.Errorf("%s exported with links %v, want %v", k.kind, got, want)
 		}
 	}
-	other, err := Open(ctx, filepath.Join(t.TempDir(), "other.db"))
+	other, err := Open(ctx, storetest.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,7 +40,7 @@ func (s *Store) save(ctx context.Context, by *User, k *kind, gid string, version
 		if err != nil {
 			return err
 		}
-		w := newWriter(e.tx, e.now)
+		w := newWriter(e.tx, e.s.engine, e.now)
 		w.link(ctx, k, m.rowID(), d.linkSlugs())
 		w.index(ctx, k, m.rowID())
 		if w.err != nil {
@@ -126,8 +126,14 @@ type edit struct {
 	now time.Time
 }
 
-// inTx runs f in a write transaction as the user, and wakes the publisher afterwards
-// (a change may schedule an item).
+// contentLock is the key of serialize that editors' changes, imports and the publisher
+// take: on PostgreSQL, where several processes write, one of them at a time reads an
+// item's version and writes its next one, chooses a free slug and takes it.
+const contentLock = "content"
+
+// inTx runs f in a write transaction as the user, one after another with every other
+// change to content (contentLock), and wakes the publisher afterwards (a change may
+// schedule an item).
 func (s *Store) inTx(ctx context.Context, by *User, f func(e *edit) error) error {
 	if by == nil {
 		return ErrUnauthenticated
@@ -135,6 +141,9 @@ func (s *Store) inTx(ctx context.Context, by *User, f func(e *edit) error) error
 	defer s.wakePublisher()
 	now := s.clock()
 	return s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := s.engine.serialize(ctx, tx, contentLock); err != nil {
+			return err
+		}
 		return f(&edit{s: s, tx: tx, by: by, now: now})
 	})
 }

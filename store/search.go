@@ -34,13 +34,20 @@ const (
 	searchCursorTag = "s"
 )
 
-// MatchQuery turns user text into an FTS5 MATCH expression that cannot fail or inject:
-// the text is folded and split into words (everything that is not a letter or digit is a
-// separator), every word is quoted, and the last one is a prefix unless the text ends in a
-// separator (the user finished the word) or it is shorter than two bytes. It returns ""
-// when the text has no words. The tokens returned are the ones to highlight.
-func MatchQuery(text string) (match string, tokens []string, prefix bool) {
-	tokens = translit.Tokens(text)
+// searchQuery is what a search looks for: folded words, all of which must match; the last
+// one as a prefix when prefix is set.
+type searchQuery struct {
+	tokens []string
+	prefix bool
+}
+
+// parseSearch turns user text into a searchQuery: the text is folded and split into words
+// (everything that is not a letter or digit is a separator), at most maxQueryTokens of at
+// most maxTokenBytes each, and the last one is a prefix unless the text ends in a separator
+// (the user finished the word) or it is shorter than two bytes. It has no tokens when the
+// text has no words. The tokens are also the words a snippet highlights.
+func parseSearch(text string) searchQuery {
+	tokens := translit.Tokens(text)
 	if len(tokens) > maxQueryTokens {
 		tokens = tokens[:maxQueryTokens]
 	}
@@ -50,20 +57,19 @@ func MatchQuery(text string) (match string, tokens []string, prefix bool) {
 		}
 	}
 	if len(tokens) == 0 {
-		return "", nil, false
+		return searchQuery{}
 	}
 	last := tokens[len(tokens)-1]
 	r := []rune(text)
-	prefix = len(last) >= minPrefixBytes && len(translit.Tokens(string(r[len(r)-1]))) > 0
-	quoted := make([]string, len(tokens))
-	for i, t := range tokens {
-		quoted[i] = `"` + t + `"`
-	}
-	match = strings.Join(quoted, " ")
-	if prefix {
-		match += "*"
-	}
-	return match, tokens, prefix
+	prefix := len(last) >= minPrefixBytes && len(translit.Tokens(string(r[len(r)-1]))) > 0
+	return searchQuery{tokens: tokens, prefix: prefix}
+}
+
+// MatchQuery is parseSearch's query as an FTS5 MATCH expression that cannot fail or
+// inject (every word is quoted), with its tokens; match is "" when the text has no words.
+func MatchQuery(text string) (match string, tokens []string, prefix bool) {
+	q := parseSearch(text)
+	return ftsMatch(q), q.tokens, q.prefix
 }
 
 // SearchHit is one search result.
@@ -109,11 +115,11 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 		return nil, err
 	}
 	conn := &SearchConnection{PageInfo: &PageInfo{HasPreviousPage: offset > 0}, Edges: []*SearchEdge{}, Facets: []*SearchFacet{}}
-	match, tokens, prefix := MatchQuery(query)
-	if match == "" {
+	q := parseSearch(query)
+	if len(q.tokens) == 0 {
 		return conn, nil
 	}
-	ranges, err := s.countHits(ctx, conn, match, kinds)
+	asked, err := s.countHits(ctx, conn, q, kinds)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +127,7 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCandidates)
 		return conn, nil
 	}
-	rows, err := s.rank(ctx, match, ranges, p.First+1, offset)
+	rows, err := s.engine.searchRank(ctx, s.read, q, asked, p.First+1, offset)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +144,7 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 			continue
 		}
 		hit.Score = r.Score
-		hit.Snippet = snippet(hit, tokens, prefix)
+		hit.Snippet = snippet(hit, q.tokens, q.prefix)
 		cursor := encodeCursor(searchCursorTag, strconv.Itoa(offset+i))
 		conn.Edges = append(conn.Edges, &SearchEdge{Cursor: cursor, Node: hit})
 	}
@@ -165,62 +171,28 @@ func searchOffset(p Page) (int, error) {
 }
 
 // countHits sets the total count of the kinds asked for (all when none is) and the facets
-// of every kind, and returns the rowid ranges of the kinds asked for.
-func (s *Store) countHits(ctx context.Context, conn *SearchConnection, match string, kinds []Kind) ([]string, error) {
-	// Counts per kind: one count per rowid range lets FTS5 walk only that kind's part of
-	// the index (a GROUP BY over rowid >> 40 would sort every match first: 4 to 12 times
-	// slower for common words at 100,000 items).
-	counts, err := s.searchCounts(ctx, match)
+// of every kind, and returns the kinds asked for.
+func (s *Store) countHits(ctx context.Context, conn *SearchConnection, q searchQuery, kinds []Kind) ([]*kind, error) {
+	counts, err := s.engine.searchCounts(ctx, s.read, q)
 	if err != nil {
 		return nil, err
 	}
-	var ranges []string
+	var asked []*kind
 	for _, k := range byNum(registry) {
 		if len(kinds) == 0 || slices.Contains(kinds, k.kind) {
-			ranges = append(ranges, kindRange(k.num))
-			conn.TotalCount += counts[k]
+			asked = append(asked, k)
+			conn.TotalCount += counts[k.num]
 		}
-		if counts[k] > 0 {
-			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: counts[k]})
+		if counts[k.num] > 0 {
+			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: counts[k.num]})
 		}
 	}
-	return ranges, nil
+	return asked, nil
 }
 
-// rank ranks at most maxCandidates matches in the rowid ranges, the newest rowids first,
-// and returns limit rows from offset on.
-func (s *Store) rank(ctx context.Context, match string, ranges []string, limit, offset int) ([]searchRow, error) {
-	var rows []searchRow
-	err := s.read.NewRaw("SELECT rowid, -score AS score FROM ("+
-		"SELECT rowid, bm25(search, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+strings.Join(ranges, " OR ")+")"+
-		" ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		titleWeight, summaryWeight, bodyWeight, match, maxCandidates, limit, offset).Scan(ctx, &rows)
-	return rows, err
-}
-
-// kindRange is the condition on rowid that selects one kind of item.
-func kindRange(num int64) string {
-	return "rowid BETWEEN " + strconv.FormatInt(num<<kindShift, 10) + " AND " + strconv.FormatInt((num+1)<<kindShift-1, 10)
-}
-
-// searchCounts counts, in one statement, the matches of each kind.
-func (s *Store) searchCounts(ctx context.Context, match string) (map[*kind]int, error) {
-	subs := make([]string, len(registry))
-	args := make([]any, len(registry))
-	dest := make([]any, len(registry))
-	counts := make([]int, len(registry))
-	for i, k := range registry {
-		subs[i] = "(SELECT count(*) FROM search WHERE search MATCH ? AND " + kindRange(k.num) + ")"
-		args[i], dest[i] = match, &counts[i]
-	}
-	if err := s.read.NewRaw("SELECT "+strings.Join(subs, ", "), args...).Scan(ctx, dest...); err != nil {
-		return nil, err
-	}
-	out := map[*kind]int{}
-	for i, k := range registry {
-		out[k] = counts[i]
-	}
-	return out, nil
+// kindRange is the condition on a rowid column that selects one kind of item.
+func kindRange(column string, num int64) string {
+	return column + " BETWEEN " + strconv.FormatInt(num<<kindShift, 10) + " AND " + strconv.FormatInt((num+1)<<kindShift-1, 10)
 }
 
 // byNum lists kinds by their number: the order search lists its facets in.

@@ -89,7 +89,7 @@ func (s *Store) Sources(ctx context.Context, kind Kind, f *SourceFilter, p Page)
 	}
 	now := s.clock()
 	const tag = "e"
-	q := sourceFilter(sourceSelect(s.read, k, k.newRow()), k, f, now)
+	q := s.sourceFilter(sourceSelect(s.read, k, k.newRow()), k, f, now)
 	if p.After != "" {
 		key, id, err := decodeIDCursor(p.After, tag, 2)
 		if err != nil {
@@ -110,7 +110,7 @@ func (s *Store) Sources(ctx context.Context, kind Kind, f *SourceFilter, p Page)
 		return encodeCursor(tag, r.publication().ChangedAt.UTC().Format(time.RFC3339), strconv.FormatInt(r.rowID(), 10))
 	})
 	c := &SourceConnection{Edges: make([]*SourceEdge, len(rows)), PageInfo: info, count: func(ctx context.Context) (int, error) {
-		n, err := sourceFilter(s.read.NewSelect().Model(k.newRow()), k, f, now).Count(ctx)
+		n, err := s.sourceFilter(s.read.NewSelect().Model(k.newRow()), k, f, now).Count(ctx)
 		return int(n), err
 	}}
 	for i, r := range rows {
@@ -121,7 +121,7 @@ func (s *Store) Sources(ctx context.Context, kind Kind, f *SourceFilter, p Page)
 
 // sourceFilter adds the conditions of the editors' filter: the states asked for (any but
 // deleted when none is), and a text.
-func sourceFilter(q *bun.SelectQuery, k *kind, f *SourceFilter, now time.Time) *bun.SelectQuery {
+func (s *Store) sourceFilter(q *bun.SelectQuery, k *kind, f *SourceFilter, now time.Time) *bun.SelectQuery {
 	var states []PublicationState
 	if f != nil {
 		states = f.States
@@ -138,23 +138,24 @@ func sourceFilter(q *bun.SelectQuery, k *kind, f *SourceFilter, now time.Time) *
 		})
 	}
 	if f != nil && f.Text != nil && strings.TrimSpace(*f.Text) != "" {
-		textFilter(q, k, strings.TrimSpace(*f.Text))
+		textFilter(q, k, strings.TrimSpace(*f.Text), s.engine.like())
 	}
 	return q
 }
 
 // textFilter keeps items whose title or slug contains the text: as typed, in either
-// script, and as slug letters (so "madjarska" finds "Мађарска").
-func textFilter(q *bun.SelectQuery, k *kind, text string) {
+// script, and as slug letters (so "madjarska" finds "Мађарска"), matched with the
+// engine's case-blind operator like.
+func textFilter(q *bun.SelectQuery, k *kind, text, like string) {
 	forms := map[string]bool{text: true, translit.ToLatin(text): true, translit.ToCyrillic(text): true}
 	q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
 		for form := range forms {
 			for _, col := range k.titles {
-				q.WhereOr(k.alias+"."+col+" LIKE ? ESCAPE '\\'", "%"+likeEscape(form)+"%")
+				q.WhereOr(k.alias+"."+col+" "+like+" ? ESCAPE '\\'", "%"+likeEscape(form)+"%")
 			}
 		}
 		if slug := translit.Slug(text); slug != "" {
-			q.WhereOr(k.alias+".slug LIKE ? ESCAPE '\\'", "%"+likeEscape(slug)+"%")
+			q.WhereOr(k.alias+".slug "+like+" ? ESCAPE '\\'", "%"+likeEscape(slug)+"%")
 		}
 		return q
 	})

@@ -3,12 +3,12 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"sync"
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/uptrace/bun"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -26,8 +26,8 @@ var (
 // StorageTrouble names the storage trouble behind err: ErrStorageFull for a full disk
 // (SQLite's SQLITE_FULL, ENOSPC or EDQUOT from the file system), ErrStorageFailing for a
 // failing one (SQLITE_IOERR, EIO, EROFS), nil for anything else. Every engine maps its
-// own codes here; PostgreSQL, when the portal supports it, adds its SQLSTATE 53100
-// (disk_full) as full and 58030 (io_error) as failing.
+// own codes here: PostgreSQL's SQLSTATE 53100 (disk_full) is full, 58030 (io_error)
+// failing.
 func StorageTrouble(err error) error {
 	switch {
 	case err == nil:
@@ -36,6 +36,15 @@ func StorageTrouble(err error) error {
 		return ErrStorageFull
 	case errors.Is(err, ErrStorageFailing), errors.Is(err, syscall.EIO), errors.Is(err, syscall.EROFS):
 		return ErrStorageFailing
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		switch pg.Code {
+		case "53100": // disk_full
+			return ErrStorageFull
+		case "58030": // io_error
+			return ErrStorageFailing
+		}
 	}
 	var e *sqlite.Error
 	if errors.As(err, &e) {
@@ -110,7 +119,7 @@ func (w *WriteWatch) Trouble() *Trouble {
 // nil while they succeed.
 func (s *Store) WriteTrouble() *Trouble { return s.writes.Trouble() }
 
-// Path is the database file's path.
+// Path is the SQLite database file's path, "" on PostgreSQL.
 func (s *Store) Path() string { return s.path }
 
 // writeHook feeds a WriteWatch from the writer connection's statements, the one place
@@ -189,28 +198,13 @@ func changedRows(e *bun.QueryEvent) bool {
 	return err == nil && n > 0
 }
 
-// LimitGrowth lets the database file grow by at most pages more pages (SQLite's PRAGMA
-// max_page_count on the writer's one connection), as a full disk would stop it; a
-// negative pages lifts the limit. Tests use it to see storage trouble answered: a write
-// that needs a new page then fails with SQLITE_FULL. It first compacts the database
-// (VACUUM), so that no free page inside the file can take a write. The limit holds until
-// the writer's connection is reopened.
+// LimitGrowth lets the database grow by at most pages more pages, as a full disk would
+// stop it; a negative pages lifts the limit. Tests use it to see storage trouble answered.
+// On SQLite it is PRAGMA max_page_count on the writer's one connection, after a VACUUM
+// (so that no free page inside the file can take a write): a write that needs a new page
+// then fails with SQLITE_FULL, until the writer's connection is reopened. On PostgreSQL,
+// which has no such limit, pages must be 0 or negative: 0 adds to every table a trigger
+// that fails each row written with SQLSTATE 53100 (disk_full), as a full disk does.
 func (s *Store) LimitGrowth(ctx context.Context, pages int) error {
-	const unlimited = 4294967294 // SQLite's largest max_page_count
-	limit := unlimited
-	if pages >= 0 {
-		if _, err := s.write.ExecContext(ctx, "VACUUM"); err != nil {
-			return fmt.Errorf("store: vacuum: %w", err)
-		}
-		var count int
-		if err := s.write.QueryRowContext(ctx, "PRAGMA page_count").Scan(&count); err != nil {
-			return fmt.Errorf("store: page count: %w", err)
-		}
-		limit = count + pages
-	}
-	var got int
-	if err := s.write.QueryRowContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", limit)).Scan(&got); err != nil {
-		return fmt.Errorf("store: max_page_count: %w", err)
-	}
-	return nil
+	return s.engine.limitGrowth(ctx, s.write, pages)
 }

@@ -8,11 +8,13 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/agency/portal/store/storetest"
 )
 
-// sqliteErrors are real SQLite errors: SQLITE_FULL from a database that cannot grow, and
-// a constraint error.
-func sqliteErrors(t *testing.T) (full, constraint error) {
+// engineErrors are real errors of the test run's engine: SQLITE_FULL from a database that
+// cannot grow (on PostgreSQL, disk_full from LimitGrowth's trigger), and a constraint error.
+func engineErrors(t *testing.T) (full, constraint error) {
 	t.Helper()
 	ctx := context.Background()
 	s := openTemp(t)
@@ -24,15 +26,19 @@ func sqliteErrors(t *testing.T) (full, constraint error) {
 	if err := s.LimitGrowth(ctx, 0); err != nil {
 		t.Fatal(err)
 	}
-	_, full = s.write.ExecContext(ctx, "CREATE TABLE needs_a_page (x)")
+	needsRoom := "CREATE TABLE needs_a_page (x)"
+	if storetest.Postgres() {
+		needsRoom = "INSERT INTO topics (slug) VALUES ('x')"
+	}
+	_, full = s.write.ExecContext(ctx, needsRoom)
 	if full == nil || constraint == nil {
-		t.Fatalf("want two SQLite errors, got %v and %v", full, constraint)
+		t.Fatalf("want two errors of the database, got %v and %v", full, constraint)
 	}
 	return full, constraint
 }
 
 func TestStorageTrouble(t *testing.T) {
-	full, constraint := sqliteErrors(t)
+	full, constraint := engineErrors(t)
 	for _, tt := range []struct {
 		name string
 		err  error

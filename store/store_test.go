@@ -3,14 +3,16 @@ package store
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/agency/portal/store/storetest"
 )
 
 func openTemp(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "portal.db"))
+	s, err := Open(context.Background(), storetest.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,8 +20,8 @@ func openTemp(t testing.TB) *Store {
 	return s
 }
 
-// FuzzMatchQuery: whatever the user types, the MATCH expression built from it is valid
-// FTS5 that runs without error against the real index.
+// FuzzMatchQuery: whatever the user types, the query built from it (a MATCH expression on
+// SQLite, a tsquery on PostgreSQL) runs without error against the real index.
 func FuzzMatchQuery(f *testing.F) {
 	for _, seed := range []string{
 		"Мађарска", "madjarska", `"`, `a'b`, "multi-agent", "NEAR(", "NEAR(a b)", "title:x", "a OR b", "NOT",
@@ -46,9 +48,8 @@ func FuzzMatchQuery(f *testing.F) {
 		if len(tokens) > maxQueryTokens {
 			t.Fatalf("%d tokens", len(tokens))
 		}
-		var n int
-		if err := s.read.QueryRowContext(context.Background(), "SELECT count(*) FROM search WHERE search MATCH ?", match).Scan(&n); err != nil {
-			t.Fatalf("MATCH %q (from %q): %v", match, q, err)
+		if _, err := s.engine.searchCounts(context.Background(), s.read, parseSearch(q)); err != nil {
+			t.Fatalf("the query of %q (MATCH %q on SQLite): %v", q, match, err)
 		}
 		if _, err := s.Search(context.Background(), q, nil, Page{First: 5}, SrLatn); err != nil {
 			t.Fatalf("Search(%q): %v", q, err)
@@ -142,7 +143,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 // Opening an existing database runs no migration twice and keeps the content; the demo
 // content is loaded only into an empty database.
 func TestReopen(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "portal.db")
+	path := storetest.DSN(t)
 	ctx := context.Background()
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -160,16 +161,61 @@ func TestReopen(t *testing.T) {
 	if loaded, err := s.LoadDemo(ctx); loaded || err != nil {
 		t.Fatalf("second LoadDemo: %v %v", loaded, err)
 	}
-	var mode string
-	var fk, version int
-	s.read.QueryRow("PRAGMA journal_mode").Scan(&mode)
-	s.read.QueryRow("PRAGMA foreign_keys").Scan(&fk)
-	s.read.QueryRow("PRAGMA user_version").Scan(&version)
-	if latest, _ := latestMigration(); mode != "wal" || fk != 1 || version != latest {
-		t.Errorf("journal_mode %s, foreign_keys %d, user_version %d", mode, fk, version)
+	version, _ := s.engine.schemaVersion(ctx, s.read)
+	list, _ := migrationFiles(s.engine.name())
+	if latest := list[len(list)-1].number; version != latest {
+		t.Errorf("schema version %d, want %d", version, latest)
+	}
+	if !storetest.Postgres() {
+		var mode string
+		var fk int
+		s.read.QueryRow("PRAGMA journal_mode").Scan(&mode)
+		s.read.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+		if mode != "wal" || fk != 1 {
+			t.Errorf("journal_mode %s, foreign_keys %d", mode, fk)
+		}
 	}
 	// The read pool cannot write.
 	if _, err := s.read.Exec("DELETE FROM news"); err == nil {
 		t.Error("the read pool wrote")
+	}
+}
+
+// TestAuditLogOfNoContent: the audit log of a global ID that is no content item or account
+// (a topic's) is empty, on every engine.
+func TestAuditLogOfNoContent(t *testing.T) {
+	s := openTemp(t)
+	gid := globalID(kindTopic, 1)
+	log, err := s.AuditLog(context.Background(), &gid, Page{First: 5})
+	if err != nil || len(log.Edges) != 0 {
+		t.Errorf("AuditLog(%s) = %+v, %v; want no entries, no error", gid, log, err)
+	}
+}
+
+// TestOpenTwiceAtOnce: two processes starting at once on a new database (two instances
+// on one PostgreSQL) both open it, and it is migrated once.
+func TestOpenTwiceAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.DSN(t)
+	var wg sync.WaitGroup
+	stores := make([]*Store, 2)
+	errs := make([]error, 2)
+	for i := range stores {
+		wg.Go(func() { stores[i], errs[i] = Open(ctx, dsn) })
+	}
+	wg.Wait()
+	for i, s := range stores {
+		if errs[i] != nil {
+			t.Fatalf("open %d: %v", i, errs[i])
+		}
+		defer s.Close()
+	}
+	list, _ := migrationFiles(stores[0].engine.name())
+	version, err := stores[0].engine.schemaVersion(ctx, stores[0].read)
+	if latest := list[len(list)-1].number; err != nil || version != latest {
+		t.Errorf("schema version %d (%v), want %d", version, err, latest)
+	}
+	if _, err := stores[1].LoadDemo(ctx); err != nil {
+		t.Errorf("the second store cannot write: %v", err)
 	}
 }

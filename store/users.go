@@ -112,7 +112,7 @@ func (s *Store) CreateUser(ctx context.Context, email, password string, role Rol
 		return nil, err
 	}
 	if _, err := s.write.NewInsert().Model(u).Exec(ctx); err != nil {
-		if isUniqueViolation(err) {
+		if s.engine.isUniqueViolation(err) {
 			return nil, inputError("email", "is already in use")
 		}
 		return nil, err
@@ -129,6 +129,9 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, email, password string) (b
 	}
 	created := false
 	err = s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := s.engine.serialize(ctx, tx, "first admin"); err != nil {
+			return err
+		}
 		n, err := tx.NewSelect().Model((*User)(nil)).Count(ctx)
 		if err != nil || n > 0 {
 			return err
@@ -162,10 +165,6 @@ func (s *Store) newUser(email, password string, role Role) (*User, error) {
 		return nil, err
 	}
 	return &User{Email: email, PasswordHash: hash, Role: role, CreatedAt: s.clock()}, nil
-}
-
-func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
 
 // Authenticate returns the enabled user with this email and password, or
