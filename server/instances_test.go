@@ -29,6 +29,17 @@ func TestTwoInstances(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// The content generation both read is one number: what a cache on either compares.
+	generation := func(p *portal) int64 {
+		t.Helper()
+		g, err := p.store.Generation(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	start := generation(two)
+
 	// Written and published through one, served by two.
 	cookie := one.login()
 	var created struct{ CreateNewsItem sourceResult }
@@ -47,6 +58,9 @@ func TestTwoInstances(t *testing.T) {
 	if served.NewsItem == nil || served.NewsItem.Title != "Two instances agree" || served.Search.TotalCount != 1 {
 		t.Errorf("the other instance serves %+v, want the item published through the first, found once", served)
 	}
+	if got := generation(two); got != start+2 {
+		t.Errorf("the other instance reads generation %d after a create and a publish on the first, want %d", got, start+2)
+	}
 
 	// Failures counted on one refuse the next attempt on two, even with the right password.
 	for i := range store.MaxAccountFailuresPerNetwork {
@@ -64,6 +78,7 @@ func TestTwoInstances(t *testing.T) {
 	later := func() time.Time { return at.Add(time.Minute) }
 	one.store.SetClock(later)
 	two.store.SetClock(later)
+	before := generation(one)
 	var wg sync.WaitGroup
 	for _, p := range []*portal{one, two} {
 		wg.Go(func() {
@@ -73,6 +88,9 @@ func TestTwoInstances(t *testing.T) {
 		})
 	}
 	wg.Wait()
+	if got := generation(two); got != before+1 {
+		t.Errorf("after both publishers ran, generation %d, want %d: the due item counted once", got, before+1)
+	}
 	var found struct{ Search struct{ TotalCount int } }
 	one.data(`{ search(query: "scheduled for both") { totalCount } }`, nil, &found)
 	if found.Search.TotalCount != 1 {
