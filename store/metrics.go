@@ -54,8 +54,10 @@ func writeFailureReason(err error) string {
 		return ""
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timeout"
-	case errors.Is(err, syscall.ENOSPC):
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return "full"
+	case errors.Is(err, syscall.EIO), errors.Is(err, syscall.EROFS):
+		return "io"
 	case errors.As(err, &pg):
 		return postgresFailureReason(pg.Code)
 	case !errors.As(err, &e):

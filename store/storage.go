@@ -5,13 +5,9 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
-	"syscall"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/uptrace/bun"
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Storage trouble: a write that failed because the disk is full or failing. Whatever the
@@ -24,36 +20,22 @@ var (
 )
 
 // StorageTrouble names the storage trouble behind err: ErrStorageFull for a full disk
-// (SQLite's SQLITE_FULL, ENOSPC or EDQUOT from the file system), ErrStorageFailing for a
-// failing one (SQLITE_IOERR, EIO, EROFS), nil for anything else. Every engine maps its
-// own codes here: PostgreSQL's SQLSTATE 53100 (disk_full) is full, 58030 (io_error)
-// failing.
+// (SQLite's SQLITE_FULL, PostgreSQL's 53100, ENOSPC or EDQUOT from the file system),
+// ErrStorageFailing for a failing one (SQLITE_IOERR, PostgreSQL's 58030, EIO, EROFS), nil
+// for anything else. The engines' codes are read in one place, writeFailureReason
+// (metrics.go), which also names the failures that are no storage trouble.
 func StorageTrouble(err error) error {
 	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, ErrStorageFull), errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+	case errors.Is(err, ErrStorageFull):
 		return ErrStorageFull
-	case errors.Is(err, ErrStorageFailing), errors.Is(err, syscall.EIO), errors.Is(err, syscall.EROFS):
+	case errors.Is(err, ErrStorageFailing):
 		return ErrStorageFailing
 	}
-	var pg *pgconn.PgError
-	if errors.As(err, &pg) {
-		switch pg.Code {
-		case "53100": // disk_full
-			return ErrStorageFull
-		case "58030": // io_error
-			return ErrStorageFailing
-		}
-	}
-	var e *sqlite.Error
-	if errors.As(err, &e) {
-		switch e.Code() & 0xff { // the primary code, without the extended bits
-		case sqlite3.SQLITE_FULL:
-			return ErrStorageFull
-		case sqlite3.SQLITE_IOERR:
-			return ErrStorageFailing
-		}
+	switch writeFailureReason(err) {
+	case "full":
+		return ErrStorageFull
+	case "io":
+		return ErrStorageFailing
 	}
 	return nil
 }
