@@ -69,7 +69,7 @@ func New(s *store.Store, cfg Config) http.Handler {
 	}
 	mux := http.NewServeMux()
 	api := jsonOnly(limitBody(cfg.MaxBodyBytes, graph.NewHandler(s, cfg.Limits, sessionConfig(cfg), cfg.Metrics)))
-	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(api))
+	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(compress(api))) // compress.go
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Access-Control-Allow-Origin", "*")
