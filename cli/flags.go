@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // dbFlag is the --db flag every command takes.
@@ -44,6 +45,16 @@ func envInt(name string, def int64) int64 {
 		return def
 	}
 	return n
+}
+
+// envDuration is the environment variable name as a duration (such as 30s), or def when
+// it is not one.
+func envDuration(name string, def time.Duration) time.Duration {
+	d, err := time.ParseDuration(os.Getenv(name))
+	if err != nil {
+		return def
+	}
+	return d
 }
 
 // envBool is the environment variable name as a boolean: false unless it is one.

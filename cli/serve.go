@@ -34,6 +34,7 @@ type serveOptions struct {
 	mediaDir              string
 	trustedProxies        []netip.Prefix
 	minFreeBytes          int64
+	httpCache             server.HTTPCache
 }
 
 // serve is `portal serve`: the site and the GraphQL API, until SIGINT or SIGTERM.
@@ -80,6 +81,7 @@ func serve(args []string, schema []byte) error {
 		MediaDir:       opts.mediaDir,
 		Metrics:        m,
 		MinFreeBytes:   opts.minFreeBytes,
+		HTTPCache:      &opts.httpCache,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
 	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(opts.db), "media", opts.mediaDir)
@@ -103,6 +105,8 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	trustedProxy := fs.String("trusted-proxy", env("PORTAL_TRUSTED_PROXY", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1/32; empty trusts none (PORTAL_TRUSTED_PROXY)")
 	metricsAddr := fs.String("metrics-addr", env("PORTAL_METRICS_ADDR", ""), "address of a separate listener serving Prometheus metrics at /metrics, e.g. 127.0.0.1:9090; empty serves none (PORTAL_METRICS_ADDR)")
 	minFreeMB := fs.Int64("min-free-mb", envInt("PORTAL_MIN_FREE_MB", 100), "/healthz answers 503 when the database's or the media folder's file system has less free space than this, in MB; 0 turns the check off (PORTAL_MIN_FREE_MB)")
+	cacheMaxAge := fs.Duration("cache-max-age", envDuration("PORTAL_CACHE_MAX_AGE", server.DefaultHTTPCache.MaxAge), "how long partners' caches and proxies may keep a public answer to a GET query before revalidating it, e.g. 30s; 0 makes them revalidate every time (PORTAL_CACHE_MAX_AGE)")
+	cacheStale := fs.Duration("cache-stale", envDuration("PORTAL_CACHE_STALE", server.DefaultHTTPCache.StaleWhileRevalidate), "how much longer they may serve it stale while revalidating it, e.g. 60s (PORTAL_CACHE_STALE)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return opts, true, nil
@@ -125,6 +129,9 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	if *minFreeMB < 0 {
 		return opts, true, fmt.Errorf("--min-free-mb %d: give a number of MB, or 0 to turn the check off", *minFreeMB)
 	}
+	if *cacheMaxAge < 0 || *cacheStale < 0 {
+		return opts, true, fmt.Errorf("--cache-max-age %s, --cache-stale %s: give durations of 0 or more, such as 30s", *cacheMaxAge, *cacheStale)
+	}
 	return serveOptions{
 		addr:           *addr,
 		db:             *db,
@@ -135,6 +142,7 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 		mediaDir:       *mediaDir,
 		trustedProxies: proxies,
 		minFreeBytes:   *minFreeMB << 20,
+		httpCache:      server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
 	}, false, nil
 }
 

@@ -57,6 +57,9 @@ type Config struct {
 	// MinFreeBytes is the free space below which /healthz answers 503, on the file system
 	// of the database and on that of the media folder; 0 leaves the check out.
 	MinFreeBytes int64
+	// HTTPCache is how long shared caches may keep public answers to GET queries
+	// (httpcache.go); nil means DefaultHTTPCache.
+	HTTPCache *HTTPCache
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -69,7 +72,10 @@ func New(s *store.Store, cfg Config) http.Handler {
 	}
 	mux := http.NewServeMux()
 	api := jsonOnly(limitBody(cfg.MaxBodyBytes, graph.NewHandler(s, cfg.Limits, sessionConfig(cfg), cfg.Metrics)))
-	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(api))
+	if cfg.HTTPCache == nil {
+		cfg.HTTPCache = &DefaultHTTPCache
+	}
+	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(compress(httpCache(*cfg.HTTPCache, api)))) // compress.go, httpcache.go
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Access-Control-Allow-Origin", "*")
@@ -113,8 +119,9 @@ func publicCORS(origins []string) *cors.Cors {
 	}
 	return cors.New(cors.Options{
 		AllowedOrigins:   origins,
-		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
-		AllowedHeaders:   []string{"Content-Type", "Accept"},
+		AllowedMethods:   []string{http.MethodGet, http.MethodHead, http.MethodPost},
+		AllowedHeaders:   []string{"Content-Type", "Accept", "If-None-Match"},
+		ExposedHeaders:   []string{"ETag"},
 		AllowCredentials: false,
 		MaxAge:           600,
 	})
