@@ -168,16 +168,18 @@ func TestAuthenticateTakesAsLong(t *testing.T) {
 		t.Fatal(err)
 	}
 	dummyHash() // computed once, before timing
-	measure := func(email string) time.Duration {
-		best := time.Hour
-		for range 3 {
-			start := time.Now()
-			s.Authenticate(ctx, email, "wrong password here")
-			best = min(best, time.Since(start))
-		}
-		return best
+	once := func(email string) time.Duration {
+		start := time.Now()
+		s.Authenticate(ctx, email, "wrong password here")
+		return time.Since(start)
 	}
-	known, unknown := measure("ana@example.gov.rs"), measure("nobody@example.gov.rs")
+	// The best of several rounds, the two emails in turn, so that a busy moment of the
+	// machine does not fall on one of them only.
+	known, unknown := time.Hour, time.Hour
+	for range 5 {
+		known = min(known, once("ana@example.gov.rs"))
+		unknown = min(unknown, once("nobody@example.gov.rs"))
+	}
 	if unknown < known/2 {
 		t.Errorf("an unknown email took %v, a known one %v", unknown, known)
 	}
