@@ -12,20 +12,9 @@ import (
 // changes leave it as it was.
 func TestGenerationCountsContentChanges(t *testing.T) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s, demo, admin := openDemo(t)
 	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
 	s.SetClock(func() time.Time { return now })
-	if _, err := s.LoadDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	demo, err := DemoContent()
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, err := s.CreateUser(ctx, "admin@example.org", goodPassword, RoleAdmin)
-	if err != nil {
-		t.Fatal(err)
-	}
 	k, err := kindOf(KindNews, "kind")
 	if err != nil {
 		t.Fatal(err)

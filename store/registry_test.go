@@ -37,19 +37,7 @@ func registrySamples(demo *Content) map[Kind]doc {
 // lookup by global ID, the search index and its hydration, the audit log, and an export
 // and import round trip. A kind that one of them does not handle fails here.
 func TestRegistryWalk(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	if _, err := s.LoadDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	demo, err := DemoContent()
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, err := s.CreateUser(ctx, "admin@example.org", goodPassword, RoleAdmin)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, demo, admin := openDemo(t)
 	samples := registrySamples(demo)
 	for kind := range samples {
 		if _, err := kindOf(kind, "kind"); err != nil {
@@ -68,6 +56,26 @@ func TestRegistryWalk(t *testing.T) {
 	t.Run("export and import", func(t *testing.T) {
 		walkExport(t, s, samples)
 	})
+}
+
+// openDemo opens a new database with the demo content and an admin, and returns the
+// demo content as its items were imported.
+func openDemo(t *testing.T) (*Store, *Content, *User) {
+	t.Helper()
+	ctx := context.Background()
+	s := openTemp(t)
+	if _, err := s.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	demo, err := DemoContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin, err := s.CreateUser(ctx, "admin@example.org", goodPassword, RoleAdmin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, demo, admin
 }
 
 // walkKind runs the generic operations on a new item of one kind, and leaves it published.
