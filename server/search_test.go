@@ -3,6 +3,7 @@ package server_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -238,5 +239,109 @@ func TestSearchFollowsWrites(t *testing.T) {
 	}
 	if got := search(t, p, "kikindi", nil).slugs(); !reflect.DeepEqual(got, []string{"write-test"}) {
 		t.Errorf("after update: %v", got)
+	}
+}
+
+// Search is blind to grammar: the forms of a word find the same items, through the
+// Serbian stem of Serbian text and the English stem of English text (issue 13's examples,
+// on the demo content), on either engine.
+func TestSearchFindsOtherFormsOfAWord(t *testing.T) {
+	p := newPortal(t, true)
+	tests := []struct {
+		query, other string // two forms of the words, the second the one the text has
+		want         int    // how many items both find
+		locale       string // the locale of the words' language (the snippets' text)
+	}{
+		{"ljudska prava", "ljudskih prava", 1, "SR_CYRL"},
+		{"tražilac azila", "тражиоцима", 4, "SR_CYRL"},
+		{"Мађарска", "Мађарске", 2, "SR_CYRL"},
+		{"madjarskoj", "Mađarsku ", 2, "SR_CYRL"},
+		{"азил србија", "азила србији", 13, "SR_CYRL"},
+		{"asylum seeker", "asylum seekers", 4, "EN"},
+	}
+	for _, tt := range tests {
+		vars := func() map[string]any { return map[string]any{"first": 100, "l": tt.locale} }
+		ra, rb := search(t, p, tt.query, vars()), search(t, p, tt.other, vars())
+		if a, b := ra.slugs(), rb.slugs(); len(a) != tt.want || !reflect.DeepEqual(a, b) {
+			t.Errorf("%q finds %v, %q finds %v; want the same %d", tt.query, a, tt.other, b, tt.want)
+		}
+		for _, e := range ra.Search.Edges { // a match by stem is marked too
+			if !strings.Contains(e.Node.Snippet, "<mark>") {
+				t.Errorf("%q: the snippet of %s marks nothing: %q", tt.query, e.Node.Item.Slug, e.Node.Snippet)
+			}
+		}
+	}
+	if got := search(t, p, "Мађарске", nil).slugs(); !slices.Contains(got, "hungarian-office-of-immigration-and-citizenship") {
+		t.Errorf("Мађарске finds %v, want the Hungarian office among them", got)
+	}
+}
+
+// A text with the very words ranks above one with other forms of them; prefixes still find
+// words as they are typed.
+func TestSearchRanksTheVeryWordFirst(t *testing.T) {
+	p := newPortal(t, false)
+	mustImport(t, p, `{"news":[`+newsJSON("ljudska", "Ljudska prava u praksi")+`,`+newsJSON("ljudskih", "Zaštita ljudskih prava")+`]}`)
+	for _, tt := range []struct {
+		query string
+		want  []string // slugs, best first
+	}{
+		{"ljudska prava", []string{"ljudska", "ljudskih"}},
+		{"ljudskih prava", []string{"ljudskih", "ljudska"}},
+		{"ЉУДСКИХ ", []string{"ljudskih", "ljudska"}},
+		{"ljud", []string{"ljudska", "ljudskih"}},
+		{"zastite", []string{"ljudskih"}},
+		{"praksa", []string{"ljudska"}},
+	} {
+		r := search(t, p, tt.query, nil)
+		var got []string
+		for _, e := range r.Search.Edges {
+			got = append(got, e.Node.Item.Slug)
+		}
+		if tt.query == "ljud" { // a prefix: both, in either order
+			slices.Sort(got)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q ranks %v, want %v", tt.query, got, tt.want)
+		}
+	}
+}
+
+// newsJSON is a published news item of an import document with a Serbian title.
+func newsJSON(slug, title string) string {
+	return `{"slug":"` + slug + `","title":{"sr":"` + title + `","en":""},"summary":{"sr":"","en":""},"body":{"sr":"","en":""},` +
+		`"publishedAt":"2025-01-01T00:00:00Z","updatedAt":null,"topics":[],"projects":[],"partners":[]}`
+}
+
+// Text in double quotes matches as a phrase: its words as they are, in a row; the rest of
+// the query as usual; quotes anywhere never cause an error.
+func TestSearchPhrases(t *testing.T) {
+	p := newPortal(t, true)
+	demo := "enhancing-the-asylum-protection-system-in-serbia" // it says "ljudskih prava"
+	mustImport(t, p, `{"news":[`+newsJSON("in-a-row", "Prava ljudska i ljudska prava")+`,`+newsJSON("apart", "Ljudska, zakonska i druga prava")+`]}`)
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{`"ljudska prava"`, []string{"in-a-row"}},
+		{`"Људска права"`, []string{"in-a-row"}},
+		{`ljudska prava`, []string{"apart", demo, "in-a-row"}},
+		{`"ljudskih prava"`, []string{demo}},
+		{`"ljudskih prava" srbija`, []string{demo}},
+		{`"ljudskih prava" madjarska`, []string{}},
+		{`"prava ljudskih"`, []string{}},
+		{`"zakonska i druga"`, []string{"apart"}},
+		{`"zakonsk"`, []string{}},                               // no prefix inside quotes
+		{`"zakonske"`, []string{}},                              // and no stem
+		{`zakonske`, []string{"apart"}},                         // but outside them
+		{`"ljudska prava`, []string{"apart", demo, "in-a-row"}}, // an unmatched quote is ordinary text
+		{`ljudska prava"`, []string{"apart", demo, "in-a-row"}},
+		{`"" ljudska "" prava ""`, []string{"apart", demo, "in-a-row"}},
+		{`"ljudska" "prava"`, []string{"apart", "in-a-row"}},
+		{`""ljudska prava""`, []string{"apart", demo, "in-a-row"}},
+	} {
+		got := search(t, p, tt.query, map[string]any{"first": 100})
+		if !reflect.DeepEqual(got.slugs(), tt.want) {
+			t.Errorf("%q finds %v, want %v", tt.query, got.slugs(), tt.want)
+		}
 	}
 }

@@ -129,6 +129,14 @@ func migrationFiles(engine string) ([]migration, error) {
 	return list, nil
 }
 
+// migrationSteps are the steps in Go that follow a migration's SQL, in its transaction,
+// by the migration's number.
+func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
+	return map[int]func(context.Context, bun.Tx) error{
+		7: s.rebuildSearch, // 007_search_stems.sql: the index holds stems
+	}
+}
+
 // migrate runs, in one transaction each, the migrations numbered above the database's
 // schema version, and records each as the new version. A database that is up to date is
 // only read. Each transaction first takes the engine's lock on the schema and reads the
@@ -164,6 +172,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
+			}
+			if step := s.migrationSteps()[m.number]; step != nil {
+				if err := step(ctx, tx); err != nil {
+					return err
+				}
 			}
 			return s.engine.setSchemaVersion(ctx, tx, m.number)
 		})

@@ -49,7 +49,7 @@ type engine interface {
 
 // searchIndex is the engine's full-text index of the items the public sees (see
 // search_index.go): rows are numbered kind << kindShift | id, and hold the folded words
-// of an item's title, summary and body.
+// of an item's title, summary and body, and their stems (indexWords).
 type searchIndex interface {
 	// putSearch replaces the row's words.
 	putSearch(ctx context.Context, db bun.IDB, rowid int64, words indexWords) error

@@ -58,9 +58,8 @@ func (n *NewsItem) keep(old row, changed bool, now time.Time) {
 
 func (n *NewsItem) indexText() indexText {
 	return indexText{
-		title:   []string{n.Sr.Title, n.En.Title},
-		summary: []string{n.Sr.Summary, n.En.Summary},
-		body:    []string{richtext.PlainText(n.Sr.Body), richtext.PlainText(n.En.Body)},
+		sr: textParts{title: []string{n.Sr.Title}, summary: []string{n.Sr.Summary}, body: []string{richtext.PlainText(n.Sr.Body)}},
+		en: textParts{title: []string{n.En.Title}, summary: []string{n.En.Summary}, body: []string{richtext.PlainText(n.En.Body)}},
 	}
 }
 

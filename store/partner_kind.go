@@ -37,9 +37,12 @@ func (p *Partner) keep(old row, _ bool, _ time.Time) {
 }
 
 func (p *Partner) indexText() indexText {
-	t := indexText{title: []string{p.Sr.Name, p.En.Name}, body: []string{p.Sr.Description, p.En.Description}}
-	if p.Acronym != nil {
-		t.title = append(t.title, *p.Acronym)
+	t := indexText{
+		sr: textParts{title: []string{p.Sr.Name}, body: []string{p.Sr.Description}},
+		en: textParts{title: []string{p.En.Name}, body: []string{p.En.Description}},
+	}
+	if p.Acronym != nil { // of no language: it goes with the Serbian name, and a query finds it as it is
+		t.sr.title = append(t.sr.title, *p.Acronym)
 	}
 	return t
 }

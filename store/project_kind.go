@@ -56,13 +56,14 @@ func (p *Project) keep(old row, _ bool, _ time.Time) {
 }
 
 func (p *Project) indexText() indexText {
-	t := indexText{title: []string{p.Sr.Title, p.En.Title}}
-	for _, l := range []ProjectText{p.Sr, p.En} {
-		t.summary = append(t.summary, l.OfficialTitle, l.Summary)
-		t.body = append(t.body, richtext.PlainText(l.Description))
-		for _, list := range [][]string{l.Locations, l.ExpectedResults, l.Objectives, l.SpecificObjectives, l.TargetGroups} {
-			t.body = append(t.body, list...)
-		}
+	return indexText{sr: projectParts(p.Sr), en: projectParts(p.En)}
+}
+
+// projectParts is what the search index holds of a project's text in one language.
+func projectParts(l ProjectText) textParts {
+	t := textParts{title: []string{l.Title}, summary: []string{l.OfficialTitle, l.Summary}, body: []string{richtext.PlainText(l.Description)}}
+	for _, list := range [][]string{l.Locations, l.ExpectedResults, l.Objectives, l.SpecificObjectives, l.TargetGroups} {
+		t.body = append(t.body, list...)
 	}
 	return t
 }

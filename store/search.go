@@ -31,38 +31,91 @@ const (
 	titleWeight     = 10.0
 	summaryWeight   = 4.0
 	bodyWeight      = 1.0
+	stemWeight      = 0.5 // a match by stem counts this much of a match by the very word
 	searchCursorTag = "s"
 )
 
-// searchQuery is what a search looks for: folded words, all of which must match; the last
-// one as a prefix when prefix is set.
+// searchQuery is what a search looks for: terms, all of which must match; the last one,
+// a word, as a prefix of a word when prefix is set.
 type searchQuery struct {
-	tokens []string
+	terms  []searchTerm
+	tokens []string // the words of all the terms: the words a snippet highlights
 	prefix bool
 }
 
-// parseSearch turns user text into a searchQuery: the text is folded and split into words
-// (everything that is not a letter or digit is a separator), at most maxQueryTokens of at
-// most maxTokenBytes each, and the last one is a prefix unless the text ends in a separator
-// (the user finished the word) or it is shorter than two bytes. It has no tokens when the
-// text has no words. The tokens are also the words a snippet highlights.
+// searchTerm is a word or a phrase. A word matches a word of the text as it is or by its
+// stem (Serbian or English: the reader's locale does not say which language they typed
+// in); a phrase, text in double quotes, matches its words as they are (no stems), one
+// right after the other.
+type searchTerm struct {
+	words  []string // the word, or the phrase's words
+	stems  []string // a word's distinct stems; none for a phrase
+	phrase bool
+}
+
+// wordTerm is the term of a word outside quotes.
+func wordTerm(word string) searchTerm {
+	stems := []string{translit.Stem(translit.Serbian, word)}
+	if en := translit.Stem(translit.English, word); en != stems[0] {
+		stems = append(stems, en)
+	}
+	return searchTerm{words: []string{word}, stems: stems}
+}
+
+// parseSearch turns user text into a searchQuery. Text between two double quotes is a
+// phrase; an unmatched quote is ordinary text, and a phrase with no words is nothing. The
+// text is folded and split into words (everything that is not a letter or digit is a
+// separator), at most maxQueryTokens of at most maxTokenBytes each in all; the last one is
+// a prefix unless it ends a phrase or the text ends in a separator (the user finished the
+// word) or it is shorter than two bytes. It has no terms when the text has no words.
 func parseSearch(text string) searchQuery {
+	var q searchQuery
+	for i, part := range quotedParts(text) {
+		words := boundedTokens(part, maxQueryTokens-len(q.tokens))
+		if len(words) == 0 {
+			continue
+		}
+		q.tokens = append(q.tokens, words...)
+		if i%2 == 1 {
+			q.terms = append(q.terms, searchTerm{words: words, phrase: true})
+			continue
+		}
+		for _, w := range words {
+			q.terms = append(q.terms, wordTerm(w))
+		}
+	}
+	if len(q.terms) == 0 {
+		return searchQuery{}
+	}
+	last := q.terms[len(q.terms)-1]
+	r := []rune(text)
+	q.prefix = !last.phrase && len(last.words[0]) >= minPrefixBytes && len(translit.Tokens(string(r[len(r)-1]))) > 0
+	return q
+}
+
+// quotedParts splits text at its double quotes: the parts at odd positions were between
+// two quotes. A last, unmatched quote is read as a separator.
+func quotedParts(text string) []string {
+	parts := strings.Split(text, `"`)
+	if n := len(parts); n%2 == 0 {
+		parts = append(parts[:n-2], parts[n-2]+" "+parts[n-1])
+	}
+	return parts
+}
+
+// boundedTokens is the text's words (translit.Tokens), at most limit of them, each cut
+// to at most maxTokenBytes.
+func boundedTokens(text string, limit int) []string {
 	tokens := translit.Tokens(text)
-	if len(tokens) > maxQueryTokens {
-		tokens = tokens[:maxQueryTokens]
+	if len(tokens) > limit {
+		tokens = tokens[:max(limit, 0)]
 	}
 	for i, t := range tokens {
 		if len(t) > maxTokenBytes {
 			tokens[i] = translit.Tokens(strings.ToValidUTF8(t[:maxTokenBytes], ""))[0]
 		}
 	}
-	if len(tokens) == 0 {
-		return searchQuery{}
-	}
-	last := tokens[len(tokens)-1]
-	r := []rune(text)
-	prefix := len(last) >= minPrefixBytes && len(translit.Tokens(string(r[len(r)-1]))) > 0
-	return searchQuery{tokens: tokens, prefix: prefix}
+	return tokens
 }
 
 // MatchQuery is parseSearch's query as an FTS5 MATCH expression that cannot fail or
@@ -144,7 +197,7 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 			continue
 		}
 		hit.Score = r.Score
-		hit.Snippet = snippet(hit, q.tokens, q.prefix)
+		hit.Snippet = snippet(hit, q)
 		cursor := encodeCursor(searchCursorTag, strconv.Itoa(offset+i))
 		conn.Edges = append(conn.Edges, &SearchEdge{Cursor: cursor, Node: hit})
 	}
@@ -240,17 +293,43 @@ func (s *Store) itemsByRowid(ctx context.Context, rows []searchRow, locale Local
 }
 
 // snippet is an excerpt of the hit's text in the served locale with the matched words
-// marked: from the first of its texts that has a match, else the beginning of the first.
-func snippet(hit *SearchHit, tokens []string, prefix bool) string {
+// marked: from the first of its texts that has one of the query's words, else the first
+// that has a word beginning with a stem of one of them (a match by stem: "madjarska" marks
+// Мађарске), else the beginning of the first.
+func snippet(hit *SearchHit, q searchQuery) string {
+	out, matched := highlightFirst(hit.texts, q.tokens, q.prefix)
+	if matched {
+		return out
+	}
+	for _, stem := range q.stems() {
+		if byStem, matched := highlightFirst(hit.texts, []string{stem}, true); matched {
+			return byStem
+		}
+	}
+	return out
+}
+
+// highlightFirst is the excerpt of the first of texts that has one of the words
+// (translit.Highlight), and whether one has; else the excerpt of the first.
+func highlightFirst(texts, words []string, prefix bool) (string, bool) {
 	var first string
-	for i, t := range hit.texts {
-		out, matched := translit.Highlight(t, tokens, prefix, snippetRunes)
+	for i, t := range texts {
+		out, matched := translit.Highlight(t, words, prefix, snippetRunes)
 		if matched {
-			return out
+			return out, true
 		}
 		if i == 0 || first == "" {
 			first = out
 		}
 	}
-	return first
+	return first, false
+}
+
+// stems lists the stems of the query's words.
+func (q searchQuery) stems() []string {
+	var out []string
+	for _, t := range q.terms {
+		out = append(out, t.stems...)
+	}
+	return out
 }

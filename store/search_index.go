@@ -16,16 +16,59 @@ import (
 // (publisher.go) indexes a scheduled item when its time comes. An item's rowid is its
 // kind's number in the high bits and its ID in the low ones.
 
-// indexText is what the search index holds of an item, before folding.
-type indexText struct{ title, summary, body []string }
+// indexText is what the search index holds of an item, before folding: its Serbian text
+// (in either script) and its English text, each in three parts.
+type indexText struct{ sr, en textParts }
 
-// indexWords is an item's text as the index holds it: folded words (translit.Tokens),
-// the same on both engines.
-type indexWords struct{ title, summary, body []string }
+// textParts is an item's text in one language, by the part it counts as in ranking.
+type textParts struct{ title, summary, body []string }
+
+// indexWords is an item's text as the index holds it, the same on both engines: by part,
+// its folded words (translit.Tokens), Serbian first, and in stems the stem of each of
+// them, in the same order: Serbian words stemmed as Serbian, English ones as English
+// (translit.Stem, once per word).
+type indexWords struct{ words, stems textParts }
 
 func indexItem(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, t indexText) error {
-	fold := func(parts []string) []string { return translit.Tokens(strings.Join(parts, "\n")) }
-	return e.putSearch(ctx, db, k.num<<kindShift|id, indexWords{fold(t.title), fold(t.summary), fold(t.body)})
+	var w indexWords
+	w.words.title, w.stems.title = foldAndStem(t.sr.title, t.en.title)
+	w.words.summary, w.stems.summary = foldAndStem(t.sr.summary, t.en.summary)
+	w.words.body, w.stems.body = foldAndStem(t.sr.body, t.en.body)
+	return e.putSearch(ctx, db, k.num<<kindShift|id, w)
+}
+
+// foldAndStem is the words of one part of an item's text, Serbian then English, and
+// their stems.
+func foldAndStem(sr, en []string) (words, stems []string) {
+	for _, lang := range []struct {
+		texts []string
+		lang  translit.Lang
+	}{{sr, translit.Serbian}, {en, translit.English}} {
+		for _, w := range translit.Tokens(strings.Join(lang.texts, "\n")) {
+			words = append(words, w)
+			stems = append(stems, translit.Stem(lang.lang, w))
+		}
+	}
+	return words, stems
+}
+
+// rebuildSearch indexes anew every item in the search index: the step of the migration
+// that changed what the index holds of an item (the stems). The content generation counts
+// it, since results change.
+func (s *Store) rebuildSearch(ctx context.Context, tx bun.Tx) error {
+	now := s.clock()
+	for _, k := range registry {
+		var ids []int64
+		if err := tx.NewSelect().Table(k.table).Column("id").Where("indexed").Scan(ctx, &ids); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := syncIndex(ctx, tx, s.engine, k, id, now); err != nil {
+				return err
+			}
+		}
+	}
+	return bumpGeneration(ctx, tx)
 }
 
 // syncIndex puts an item into the search index when the public may see it at now, and

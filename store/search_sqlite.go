@@ -7,16 +7,19 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// SQLite's search index: the FTS5 table search (migrations/sqlite/001_content.sql), whose
-// columns title, summary and body hold the folded words, ranked by bm25 with the weights
-// of search.go.
+// SQLite's search index: the FTS5 table search (migrations/sqlite/007_search_stems.sql),
+// whose columns title, summary and body hold the folded words and title_stems,
+// summary_stems and body_stems their stems, ranked by bm25 with the weights of search.go.
+// A word of a query matches a word or its stem: a text with the very word matches both,
+// so it ranks above one that has another form of it.
 
 func (sqliteEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
 	if _, err := db.ExecContext(ctx, "DELETE FROM search WHERE rowid = ?", rowid); err != nil {
 		return err
 	}
-	_, err := db.ExecContext(ctx, "INSERT INTO search (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
-		rowid, strings.Join(w.title, " "), strings.Join(w.summary, " "), strings.Join(w.body, " "))
+	_, err := db.ExecContext(ctx, "INSERT INTO search (rowid, title, summary, body, title_stems, summary_stems, body_stems) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		rowid, strings.Join(w.words.title, " "), strings.Join(w.words.summary, " "), strings.Join(w.words.body, " "),
+		strings.Join(w.stems.title, " "), strings.Join(w.stems.summary, " "), strings.Join(w.stems.body, " "))
 	return err
 }
 
@@ -25,21 +28,39 @@ func (sqliteEngine) deleteSearch(ctx context.Context, db bun.IDB, rowid int64) e
 	return err
 }
 
-// ftsMatch is the FTS5 MATCH expression of a query: every word quoted, the last one a
-// prefix when the query says so; "" when it has no words.
+// The column filters of a query's words: as they are, and their stems.
+const (
+	ftsWords = "{title summary body}"
+	ftsStems = "{title_stems summary_stems body_stems}"
+)
+
+// ftsMatch is the FTS5 MATCH expression of a query, "" when it has no terms: every term
+// must match; a word as it is (a prefix when it is the last and the query says so) or by
+// one of its stems, a phrase as its words in a row. Every word is quoted, so nothing the
+// user types is an operator.
 func ftsMatch(q searchQuery) string {
-	if len(q.tokens) == 0 {
-		return ""
+	terms := make([]string, len(q.terms))
+	for i, t := range q.terms {
+		exact := ftsWords + ": " + ftsQuote(t.words...)
+		if q.prefix && i == len(q.terms)-1 {
+			exact += "*"
+		}
+		if t.phrase {
+			terms[i] = "(" + exact + ")"
+			continue
+		}
+		stems := make([]string, len(t.stems))
+		for j, s := range t.stems {
+			stems[j] = ftsQuote(s)
+		}
+		terms[i] = "(" + exact + " OR " + ftsStems + ": (" + strings.Join(stems, " OR ") + "))"
 	}
-	quoted := make([]string, len(q.tokens))
-	for i, t := range q.tokens {
-		quoted[i] = `"` + t + `"`
-	}
-	match := strings.Join(quoted, " ")
-	if q.prefix {
-		match += "*"
-	}
-	return match
+	return strings.Join(terms, " AND ")
+}
+
+// ftsQuote is an FTS5 string of words: one word, or a phrase of several.
+func ftsQuote(words ...string) string {
+	return `"` + strings.Join(words, " ") + `"`
 }
 
 // searchCounts counts, in one statement, the matches of each kind: one count per rowid
@@ -68,9 +89,9 @@ func (sqliteEngine) searchCounts(ctx context.Context, db bun.IDB, q searchQuery)
 func (sqliteEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, kinds []*kind, limit, offset int) ([]searchRow, error) {
 	var rows []searchRow
 	err := db.NewRaw("SELECT rowid, -score AS score FROM ("+
-		"SELECT rowid, bm25(search, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+kindRanges("rowid", kinds)+")"+
+		"SELECT rowid, bm25(search, ?, ?, ?, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+kindRanges("rowid", kinds)+")"+
 		" ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		titleWeight, summaryWeight, bodyWeight, ftsMatch(q), maxCandidates, limit, offset).Scan(ctx, &rows)
+		titleWeight, summaryWeight, bodyWeight, titleWeight*stemWeight, summaryWeight*stemWeight, bodyWeight*stemWeight, ftsMatch(q), maxCandidates, limit, offset).Scan(ctx, &rows)
 	return rows, err
 }
 

@@ -26,6 +26,8 @@ func FuzzMatchQuery(f *testing.F) {
 	for _, seed := range []string{
 		"Мађарска", "madjarska", `"`, `a'b`, "multi-agent", "NEAR(", "NEAR(a b)", "title:x", "a OR b", "NOT",
 		"*", "-x", "x*", "(", ")", "^", "😀", "\x00", "a\"b\"c", strings.Repeat("ab ", 50), "ǉ", "ß", "İ",
+		`"ljudska prava"`, `"ljudska prava" srbija`, `"`, `""`, `"""`, `" "`, `"a`, `a"`, `"NEAR(" "*"`, `"x"*`, `""azil""`,
+		`"` + strings.Repeat("ab ", 50) + `"`, `"title:x" OR "y`,
 	} {
 		f.Add(seed)
 	}
@@ -58,27 +60,41 @@ func FuzzMatchQuery(f *testing.F) {
 }
 
 func TestMatchQuery(t *testing.T) {
+	const w, st = "{title summary body}: ", " OR {title_stems summary_stems body_stems}: "
 	tests := []struct {
 		in, match string
 	}{
-		{"Мађарска", `"madjarska"*`},
-		{"Mađarska ", `"madjarska"`},
-		{"azil migracije", `"azil" "migracije"*`},
-		{`NEAR(azil OR "x`, `"near" "azil" "or" "x"`}, // a one-letter last word is no prefix
-		{"title:azil*", `"title" "azil"`},
-		{"multi-agent", `"multi" "agent"*`},
-		{"a", `"a"`},
+		{"Мађарска", `(` + w + `"madjarska"*` + st + `("madjarsk" OR "madjarska"))`},
+		{"Mađarske ", `(` + w + `"madjarske"` + st + `("madjarsk"))`},
+		{"azil migracije", `(` + w + `"azil"` + st + `("azi" OR "azil")) AND (` + w + `"migracije"*` + st + `("migracij"))`},
+		{`NEAR(azil OR x`, `(` + w + `"near"` + st + `("near")) AND (` + w + `"azil"` + st + `("azi" OR "azil")) AND (` +
+			w + `"or"` + st + `("or")) AND (` + w + `"x"` + st + `("x"))`}, // a one-letter last word is no prefix
+		{"title:azil*", `(` + w + `"title"` + st + `("titl")) AND (` + w + `"azil"` + st + `("azi" OR "azil"))`},
+		{"multi-agent", `(` + w + `"multi"` + st + `("mult" OR "multi")) AND (` + w + `"agent"*` + st + `("agent"))`},
+		{"a", `(` + w + `"a"` + st + `("a"))`},
+		// Phrases: their words as they are, in a row, never a prefix.
+		{`"ljudska prava"`, `(` + w + `"ljudska prava")`},
+		{`"Ljudska Prava" Srbija`, `(` + w + `"ljudska prava") AND (` + w + `"srbija"*` + st + `("srbij" OR "srbija"))`},
+		{`"azila"`, `(` + w + `"azila")`},
+		{`prava "ljudska`, `(` + w + `"prava"` + st + `("prav" OR "prava")) AND (` + w + `"ljudska"*` + st + `("ljudsk" OR "ljudska"))`}, // an unmatched quote is a separator
+		{`"a"b"c`, `(` + w + `"a") AND (` + w + `"b"` + st + `("b")) AND (` + w + `"c"` + st + `("c"))`},
+		{`"" azil`, `(` + w + `"azil"*` + st + `("azi" OR "azil"))`},
+		{`"!!!" "`, ``},
 		{"!!!", ``},
 		{"", ``},
 	}
 	for _, tt := range tests {
 		if got, _, _ := MatchQuery(tt.in); got != tt.match {
-			t.Errorf("MatchQuery(%q) = %s, want %s", tt.in, got, tt.match)
+			t.Errorf("MatchQuery(%q)\n got %s\nwant %s", tt.in, got, tt.match)
 		}
 	}
 	long, tokens, _ := MatchQuery(strings.Repeat("word ", 1000) + strings.Repeat("x", 5000))
-	if len(tokens) != maxQueryTokens || len(long) > maxQueryTokens*(maxTokenBytes+3)+1 {
+	if len(tokens) != maxQueryTokens || len(long) > maxQueryTokens*(3*maxTokenBytes+100) {
 		t.Errorf("a long query gives %d tokens, %d bytes", len(tokens), len(long))
+	}
+	quoted, tokens, _ := MatchQuery(strings.Repeat(`"word word" `, 1000))
+	if len(tokens) != maxQueryTokens || len(quoted) > maxQueryTokens*(3*maxTokenBytes+100) {
+		t.Errorf("a long query of phrases gives %d tokens, %d bytes", len(tokens), len(quoted))
 	}
 }
 
