@@ -344,3 +344,24 @@ func plainBody(t *testing.T, rec *httptest.ResponseRecorder) string {
 	}
 	return string(b)
 }
+
+// Requests that arrive at once for one missing answer all get it, the same bytes; each
+// is counted once, as a hit or a miss.
+func TestResponseCacheAtOnce(t *testing.T) {
+	c := newCachedPortal(t)
+	calls := make([]call, 20)
+	for i := range calls {
+		calls[i] = call{method: http.MethodGet, query: `{ news(first: 5) { totalCount edges { node { slug } } } }`}
+	}
+	hits, misses := c.lookups()
+	answers := c.sendAtOnce(calls)
+	for i, a := range answers {
+		if a.status != 200 || len(a.Errors) > 0 || a.body != answers[0].body {
+			t.Errorf("answer %d: status %d, %s; want 200 and %s", i, a.status, a.body, answers[0].body)
+		}
+	}
+	h, m := c.lookups()
+	if h-hits+m-misses != 20 || m-misses < 1 {
+		t.Errorf("%v hits and %v misses for 20 requests, want 20 lookups, at least one a miss", h-hits, m-misses)
+	}
+}
