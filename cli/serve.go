@@ -35,6 +35,7 @@ type serveOptions struct {
 	trustedProxies        []netip.Prefix
 	minFreeBytes          int64
 	httpCache             server.HTTPCache
+	responseCacheBytes    int64 // server.Config's: negative turns the cache off
 }
 
 // serve is `portal serve`: the site and the GraphQL API, until SIGINT or SIGTERM.
@@ -71,17 +72,18 @@ func serve(args []string, schema []byte) error {
 	m := metrics.New()
 	st.Instrument(m)
 	h := server.New(st, server.Config{
-		CORSOrigins:    opts.corsOrigins,
-		Limits:         graph.DefaultLimits,
-		Schema:         schema,
-		Explorer:       explorer.Handler("/graphql"),
-		Site:           site,
-		PublicURL:      opts.publicURL,
-		TrustedProxies: opts.trustedProxies,
-		MediaDir:       opts.mediaDir,
-		Metrics:        m,
-		MinFreeBytes:   opts.minFreeBytes,
-		HTTPCache:      &opts.httpCache,
+		CORSOrigins:        opts.corsOrigins,
+		Limits:             graph.DefaultLimits,
+		Schema:             schema,
+		Explorer:           explorer.Handler("/graphql"),
+		Site:               site,
+		PublicURL:          opts.publicURL,
+		TrustedProxies:     opts.trustedProxies,
+		MediaDir:           opts.mediaDir,
+		Metrics:            m,
+		MinFreeBytes:       opts.minFreeBytes,
+		HTTPCache:          &opts.httpCache,
+		ResponseCacheBytes: opts.responseCacheBytes,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
 	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(opts.db), "media", opts.mediaDir)
@@ -107,6 +109,7 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	minFreeMB := fs.Int64("min-free-mb", envInt("PORTAL_MIN_FREE_MB", 100), "/healthz answers 503 when the database's or the media folder's file system has less free space than this, in MB; 0 turns the check off (PORTAL_MIN_FREE_MB)")
 	cacheMaxAge := fs.Duration("cache-max-age", envDuration("PORTAL_CACHE_MAX_AGE", server.DefaultHTTPCache.MaxAge), "how long partners' caches and proxies may keep a public answer to a GET query before revalidating it, e.g. 30s; 0 makes them revalidate every time (PORTAL_CACHE_MAX_AGE)")
 	cacheStale := fs.Duration("cache-stale", envDuration("PORTAL_CACHE_STALE", server.DefaultHTTPCache.StaleWhileRevalidate), "how much longer they may serve it stale while revalidating it, e.g. 60s (PORTAL_CACHE_STALE)")
+	responseCacheMB := fs.Int64("response-cache-mb", envInt("PORTAL_RESPONSE_CACHE_MB", server.DefaultResponseCacheBytes>>20), "memory for the cache of public answers, in MB; 0 turns it off (PORTAL_RESPONSE_CACHE_MB)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return opts, true, nil
@@ -129,20 +132,28 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	if *minFreeMB < 0 {
 		return opts, true, fmt.Errorf("--min-free-mb %d: give a number of MB, or 0 to turn the check off", *minFreeMB)
 	}
+	if *responseCacheMB < 0 {
+		return opts, true, fmt.Errorf("--response-cache-mb %d: give a number of MB, or 0 to turn the cache off", *responseCacheMB)
+	}
+	responseCacheBytes := *responseCacheMB << 20
+	if responseCacheBytes == 0 {
+		responseCacheBytes = -1 // server.Config: off
+	}
 	if *cacheMaxAge < 0 || *cacheStale < 0 {
 		return opts, true, fmt.Errorf("--cache-max-age %s, --cache-stale %s: give durations of 0 or more, such as 30s", *cacheMaxAge, *cacheStale)
 	}
 	return serveOptions{
-		addr:           *addr,
-		db:             *db,
-		metricsAddr:    *metricsAddr,
-		corsOrigins:    splitList(*origins),
-		publicURL:      *publicURL,
-		noDemo:         *noDemo,
-		mediaDir:       *mediaDir,
-		trustedProxies: proxies,
-		minFreeBytes:   *minFreeMB << 20,
-		httpCache:      server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
+		addr:               *addr,
+		db:                 *db,
+		metricsAddr:        *metricsAddr,
+		corsOrigins:        splitList(*origins),
+		publicURL:          *publicURL,
+		noDemo:             *noDemo,
+		mediaDir:           *mediaDir,
+		trustedProxies:     proxies,
+		minFreeBytes:       *minFreeMB << 20,
+		httpCache:          server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
+		responseCacheBytes: responseCacheBytes,
 	}, false, nil
 }
 

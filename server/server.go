@@ -60,6 +60,9 @@ type Config struct {
 	// HTTPCache is how long shared caches may keep public answers to GET queries
 	// (httpcache.go); nil means DefaultHTTPCache.
 	HTTPCache *HTTPCache
+	// ResponseCacheBytes bounds the cache of public answers (respcache.go); 0 means
+	// DefaultResponseCacheBytes, a negative number turns the cache off.
+	ResponseCacheBytes int64
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -75,7 +78,14 @@ func New(s *store.Store, cfg Config) http.Handler {
 	if cfg.HTTPCache == nil {
 		cfg.HTTPCache = &DefaultHTTPCache
 	}
-	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(compress(httpCache(*cfg.HTTPCache, api)))) // compress.go, httpcache.go
+	graphql := compress(httpCache(*cfg.HTTPCache, api)) // compress.go, httpcache.go
+	if cfg.ResponseCacheBytes == 0 {
+		cfg.ResponseCacheBytes = DefaultResponseCacheBytes
+	}
+	if cfg.ResponseCacheBytes > 0 {
+		graphql = newResponseCache(s, cfg.Metrics, cfg.ResponseCacheBytes).handler(*cfg.HTTPCache, api, graphql) // respcache.go
+	}
+	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(graphql))
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Access-Control-Allow-Origin", "*")
