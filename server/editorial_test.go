@@ -29,6 +29,12 @@ func newEditors(t *testing.T) *editors {
 	if _, err := p.store.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	return signInEditors(t, p)
+}
+
+// signInEditors adds an admin to a portal that has the editor's account, and signs both in.
+func signInEditors(t *testing.T, p *portal) *editors {
+	t.Helper()
 	if _, err := p.store.CreateUser(context.Background(), adminEmail, adminPassword, store.RoleAdmin); err != nil {
 		t.Fatal(err)
 	}
