@@ -67,7 +67,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		engine: e, path: e.file(dsn), write: write, writes: &WriteWatch{Name: "database"},
 		now: time.Now, sleep: sleepContext, scheduled: make(chan struct{}, 1),
 	}
-	write.AddQueryHook(&writeHook{watch: s.writes}) // every write passes here: storage.go
+	write.AddQueryHook(&writeHook{watch: s.writes, store: s}) // every write passes here: storage.go
 	if err := s.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err

@@ -8,7 +8,6 @@ import (
 	"syscall"
 
 	"github.com/jackc/pgx/v5/pgconn"
-	"github.com/uptrace/bun"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
@@ -16,31 +15,13 @@ import (
 )
 
 // Instrument reports the store to m: both pools' use (go_sql_*, db_name "read" and
-// "write"), how long searches take, and failed writes by reason. Call it once, before
-// the store serves anyone.
+// "write"), how long searches take, and failed writes by reason (counted by the writer's
+// one hook, storage.go's writeHook, which sees every statement of the write pool). Call
+// it once, before the store serves anyone.
 func (s *Store) Instrument(m *metrics.Metrics) {
 	s.metrics = m
 	m.AddDBPool("read", s.read.DB)
 	m.AddDBPool("write", s.write.DB)
-	s.write.AddQueryHook(writeFailures{m})
-}
-
-// writeFailures counts the statements that fail on the write pool: every write, and the
-// reads inside write transactions, go through its one connection, so this is the one
-// place every failed write passes.
-type writeFailures struct{ m *metrics.Metrics }
-
-func (writeFailures) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
-	return ctx
-}
-
-func (h writeFailures) AfterQuery(_ context.Context, e *bun.QueryEvent) {
-	if e.Query == "ROLLBACK" {
-		return // a rollback that fails follows a failure already counted
-	}
-	if reason := writeFailureReason(e.Err); reason != "" {
-		h.m.WriteFailed(reason)
-	}
 }
 
 // writeFailureReason names why a write failed, from metrics.WriteFailureReasons, or is ""

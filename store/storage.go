@@ -121,6 +121,7 @@ func (s *Store) Path() string { return s.path }
 // is still the transaction's then) and carried to AfterQuery in the context.
 type writeHook struct {
 	watch *WriteWatch
+	store *Store // its metrics (set by Instrument) count the failures by reason
 
 	mu      sync.Mutex
 	inTx    bool // a transaction holds the writer's connection
@@ -144,6 +145,9 @@ func (h *writeHook) BeforeQuery(ctx context.Context, e *bun.QueryEvent) context.
 func (h *writeHook) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
 	if e.Err != nil {
 		h.watch.Failed(e.Err)
+		if reason := writeFailureReason(e.Err); reason != "" && e.Query != "ROLLBACK" {
+			h.store.metrics.WriteFailed(reason) // a failed rollback follows a failure already counted
+		}
 		return
 	}
 	switch {
