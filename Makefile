@@ -13,7 +13,7 @@ ADDR     ?= 127.0.0.1:8080
 DB       ?= ./data/portal.db
 export CGO_ENABLED = 0
 
-.PHONY: run build web web-deps explorer generate test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench clean
+.PHONY: run build web web-deps explorer generate schema-snapshot test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench clean
 
 run: build
 	./$(BIN) serve --addr $(ADDR) --db $(DB)
@@ -35,9 +35,16 @@ web/node_modules/.package-lock.json: web/package-lock.json
 explorer:
 	bash explorer/copy-assets.sh
 
-# gqlgen writes graph/generated.go from schema.graphql and gqlgen.yml; never edit it.
+# gqlgen writes graph/generated.go from schema.graphql and gqlgen.yml; genqlient writes the
+# partners' example client (examples/partnerclient); never edit either.
 generate:
 	$(GO) tool gqlgen generate
+	$(GO) tool genqlient examples/partnerclient/genqlient.yaml
+
+# The schema partners were promised: graph/schemacheck's test fails when schema.graphql
+# breaks it. Run this only for an announced removal (CHANGELOG.md, "Change policy").
+schema-snapshot:
+	cp schema.graphql schema.published.graphql
 
 # The build comes first, so the Go tests also check the real embedded front end.
 test: build test-go test-web e2e budget
@@ -84,6 +91,10 @@ check-generated:
 	  if ! cmp -s graph/generated.go /tmp/portal-generated.go.$$$$; then \
 	    echo "graph/generated.go is out of date: run make generate and commit it"; rm -f /tmp/portal-generated.go.$$$$; exit 1; fi; \
 	  rm -f /tmp/portal-generated.go.$$$$
+	@cp examples/partnerclient/generated.go /tmp/portal-client.go.$$$$ && $(GO) tool genqlient examples/partnerclient/genqlient.yaml && \
+	  if ! cmp -s examples/partnerclient/generated.go /tmp/portal-client.go.$$$$; then \
+	    echo "examples/partnerclient/generated.go is out of date: run make generate and commit it"; rm -f /tmp/portal-client.go.$$$$; exit 1; fi; \
+	  rm -f /tmp/portal-client.go.$$$$
 
 # Each fuzz target for a while (the seed corpora run in every `make test`).
 FUZZTIME ?= 20s

@@ -57,3 +57,9 @@ func isTrusted(ip netip.Addr, trusted []netip.Prefix) bool {
 	}
 	return false
 }
+
+// ClientAddr is the address of the client of r, as sign-in limits see it: the connection's
+// peer, or behind the trusted proxies the address they received the request from.
+func ClientAddr(r *http.Request, trusted []netip.Prefix) string {
+	return clientAddr(r, trusted)
+}

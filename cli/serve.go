@@ -36,6 +36,7 @@ type serveOptions struct {
 	minFreeBytes          int64
 	httpCache             server.HTTPCache
 	responseCacheBytes    int64 // server.Config's: negative turns the cache off
+	rateLimit             int   // requests a minute per client address to /graphql; 0: no limit
 }
 
 // serve is `portal serve`: the site and the GraphQL API, until SIGINT or SIGTERM.
@@ -84,6 +85,7 @@ func serve(args []string, schema []byte) error {
 		MinFreeBytes:       opts.minFreeBytes,
 		HTTPCache:          &opts.httpCache,
 		ResponseCacheBytes: opts.responseCacheBytes,
+		RateLimit:          server.RateLimit{Requests: opts.rateLimit, Window: time.Minute},
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
 	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(opts.db), "media", opts.mediaDir)
@@ -110,6 +112,7 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	cacheMaxAge := fs.Duration("cache-max-age", envDuration("PORTAL_CACHE_MAX_AGE", server.DefaultHTTPCache.MaxAge), "how long partners' caches and proxies may keep a public answer to a GET query before revalidating it, e.g. 30s; 0 makes them revalidate every time (PORTAL_CACHE_MAX_AGE)")
 	cacheStale := fs.Duration("cache-stale", envDuration("PORTAL_CACHE_STALE", server.DefaultHTTPCache.StaleWhileRevalidate), "how much longer they may serve it stale while revalidating it, e.g. 60s (PORTAL_CACHE_STALE)")
 	responseCacheMB := fs.Int64("response-cache-mb", envInt("PORTAL_RESPONSE_CACHE_MB", server.DefaultResponseCacheBytes>>20), "memory for the cache of public answers, in MB; 0 turns it off (PORTAL_RESPONSE_CACHE_MB)")
+	rateLimit := fs.Int("api-rate-limit", int(envInt("PORTAL_API_RATE_LIMIT", int64(server.DefaultRateLimit.Requests))), "requests a minute each client address may send to /graphql (the portal's own pages are not counted); 0 turns the limit off (PORTAL_API_RATE_LIMIT)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return opts, true, nil
@@ -139,6 +142,9 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	if responseCacheBytes == 0 {
 		responseCacheBytes = -1 // server.Config: off
 	}
+	if *rateLimit < 0 {
+		return opts, true, fmt.Errorf("--api-rate-limit %d: give a number of requests a minute, or 0 to turn the limit off", *rateLimit)
+	}
 	if *cacheMaxAge < 0 || *cacheStale < 0 {
 		return opts, true, fmt.Errorf("--cache-max-age %s, --cache-stale %s: give durations of 0 or more, such as 30s", *cacheMaxAge, *cacheStale)
 	}
@@ -154,6 +160,7 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 		minFreeBytes:       *minFreeMB << 20,
 		httpCache:          server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
 		responseCacheBytes: responseCacheBytes,
+		rateLimit:          *rateLimit,
 	}, false, nil
 }
 

@@ -118,32 +118,37 @@ func TestParseServe(t *testing.T) {
 		wantErr string // "" means no error
 	}{
 		{"the defaults", nil, nil,
-			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=67108864", ""},
+			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=67108864 rate-limit=600", ""},
 		{"flags", nil, []string{"--addr", ":9000", "--db", "/srv/portal.db", "--cors-origins", "https://a.org, https://b.org,", "--no-demo",
 			"--public-url", "https://portal.example.gov.rs/", "--trusted-proxy", "10.0.0.0/8,::1", "--media", "/srv/media",
 			"--metrics-addr", "127.0.0.1:9090", "--min-free-mb", "0"},
-			"addr=:9000 db=/srv/portal.db metrics=127.0.0.1:9090 cors=[https://a.org https://b.org] public=https://portal.example.gov.rs/ no-demo=true media=/srv/media proxies=[10.0.0.0/8 ::1/128] min-free=0 http-cache=30s/1m0s response-cache=67108864", ""},
+			"addr=:9000 db=/srv/portal.db metrics=127.0.0.1:9090 cors=[https://a.org https://b.org] public=https://portal.example.gov.rs/ no-demo=true media=/srv/media proxies=[10.0.0.0/8 ::1/128] min-free=0 http-cache=30s/1m0s response-cache=67108864 rate-limit=600", ""},
 		{"variables", map[string]string{"PORTAL_ADDR": ":9001", "PORTAL_DB": "/var/lib/portal/portal.db", "PORTAL_NO_DEMO": "true",
 			"PORTAL_MIN_FREE_MB": "5", "PORTAL_TRUSTED_PROXY": "127.0.0.1"}, nil,
-			"addr=:9001 db=/var/lib/portal/portal.db metrics= cors=[*] public= no-demo=true media=/var/lib/portal/media proxies=[127.0.0.1/32] min-free=5242880 http-cache=30s/1m0s response-cache=67108864", ""},
+			"addr=:9001 db=/var/lib/portal/portal.db metrics= cors=[*] public= no-demo=true media=/var/lib/portal/media proxies=[127.0.0.1/32] min-free=5242880 http-cache=30s/1m0s response-cache=67108864 rate-limit=600", ""},
 		{"a flag wins over its variable", map[string]string{"PORTAL_ADDR": ":9001", "PORTAL_NO_DEMO": "true"}, []string{"--addr", ":9002", "--no-demo=false"},
-			"addr=:9002 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=67108864", ""},
+			"addr=:9002 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=67108864 rate-limit=600", ""},
 		{"a variable that is not a number", map[string]string{"PORTAL_MIN_FREE_MB": "lots"}, nil,
-			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=67108864", ""},
+			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=67108864 rate-limit=600", ""},
 		{"a public URL with a path", nil, []string{"--public-url", "https://portal.example.gov.rs/portal"}, "", "is not an http or https origin"},
 		{"a public URL with a query", nil, []string{"--public-url", "https://portal.example.gov.rs/?a=1"}, "", "is not an http or https origin"},
 		{"a public URL of another scheme", nil, []string{"--public-url", "ftp://portal.example.gov.rs"}, "", "is not an http or https origin"},
 		{"a public URL without a host", nil, []string{"--public-url", "portal.example.gov.rs"}, "", "is not an http or https origin"},
 		{"a proxy by name", nil, []string{"--trusted-proxy", "proxy.local"}, "", "--trusted-proxy: \"proxy.local\" is not a CIDR"},
 		{"HTTP cache times", map[string]string{"PORTAL_CACHE_STALE": "2m"}, []string{"--cache-max-age", "0"},
-			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=0s/2m0s response-cache=67108864", ""},
+			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=0s/2m0s response-cache=67108864 rate-limit=600", ""},
 		{"response cache size", map[string]string{"PORTAL_RESPONSE_CACHE_MB": "16"}, nil,
-			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=16777216", ""},
+			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=16777216 rate-limit=600", ""},
 		{"response cache off", nil, []string{"--response-cache-mb", "0"},
-			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=-1", ""},
+			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=-1 rate-limit=600", ""},
 		{"a negative response cache", nil, []string{"--response-cache-mb", "-5"}, "", "--response-cache-mb -5: give a number of MB"},
 		{"a negative max-age", nil, []string{"--cache-max-age", "-1s"}, "", "give durations of 0 or more"},
 		{"less than no free space", nil, []string{"--min-free-mb", "-1"}, "", "--min-free-mb -1: give a number of MB"},
+		{"API rate limit", map[string]string{"PORTAL_API_RATE_LIMIT": "60"}, nil,
+			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=67108864 rate-limit=60", ""},
+		{"API rate limit off", nil, []string{"--api-rate-limit", "0"},
+			"addr=127.0.0.1:8080 db=./data/portal.db metrics= cors=[*] public= no-demo=false media=data/media proxies=[] min-free=104857600 http-cache=30s/1m0s response-cache=67108864 rate-limit=0", ""},
+		{"a negative API rate limit", nil, []string{"--api-rate-limit", "-1"}, "", "--api-rate-limit -1: give a number of requests a minute"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,7 +174,7 @@ func TestParseServe(t *testing.T) {
 
 // describeOptions writes serve's options on one line, each with its name.
 func describeOptions(o serveOptions) string {
-	return fmt.Sprintf("addr=%s db=%s metrics=%s cors=%v public=%s no-demo=%v media=%s proxies=%v min-free=%d http-cache=%s/%s response-cache=%d",
+	return fmt.Sprintf("addr=%s db=%s metrics=%s cors=%v public=%s no-demo=%v media=%s proxies=%v min-free=%d http-cache=%s/%s response-cache=%d rate-limit=%d",
 		o.addr, o.db, o.metricsAddr, o.corsOrigins, o.publicURL, o.noDemo, o.mediaDir, o.trustedProxies, o.minFreeBytes,
-		o.httpCache.MaxAge, o.httpCache.StaleWhileRevalidate, o.responseCacheBytes)
+		o.httpCache.MaxAge, o.httpCache.StaleWhileRevalidate, o.responseCacheBytes, o.rateLimit)
 }

@@ -3,12 +3,12 @@ package graph
 import "github.com/agency/portal/store"
 
 // setComplexity makes a connection cost what it may return: its fields times `first`
-// (20 when not given), so a query's cost bounds the rows it can read. Every other field
-// costs 1 plus its children, gqlgen's default.
+// (20 when not given; `first: 0`, for totalCount alone, costs 1), so a query's cost bounds
+// the rows it can read. Every other field costs 1 plus its children, gqlgen's default.
 func setComplexity(c *ComplexityRoot) {
 	page := func(child int, first *int) int {
 		n := store.DefaultFirst
-		if first != nil && *first > 0 {
+		if first != nil && *first >= 0 {
 			n = *first
 		}
 		return 1 + child*n

@@ -28,6 +28,16 @@ const (
 	CodeInternal        = "INTERNAL"
 )
 
+// presenter is presentError with the schema, whose enums a refusal of a wrong enum value
+// lists.
+func presenter(schema *ast.Schema) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		e := presentError(ctx, err)
+		listEnumValues(schema, e) // variables.go
+		return e
+	}
+}
+
 // presentError gives every error a code from the closed list and makes sure nothing of
 // the server (SQL, stack, file paths) reaches a client: an error not made for clients (by
 // gqlgen's parser and validator, our scalars, the store's InputError and sign-in errors)

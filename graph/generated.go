@@ -2010,7 +2010,8 @@ and ` + "`" + `me` + "`" + ` are for the agency's editors.
 
 Conventions that hold for every field:
 - Lists of items are Relay connections: ` + "`" + `edges { cursor node }` + "`" + `, ` + "`" + `pageInfo` + "`" + `, ` + "`" + `totalCount` + "`" + `.
-  ` + "`" + `first` + "`" + ` defaults to 20; more than 100 is a BAD_USER_INPUT error. Cursors are opaque.
+  ` + "`" + `first` + "`" + ` is 0 to 100 (0 returns no items, for ` + "`" + `totalCount` + "`" + ` alone) and defaults to 20;
+  anything else is a BAD_USER_INPUT error. Cursors are opaque.
 - Every content object has a global ` + "`" + `id` + "`" + ` that ` + "`" + `node(id:)` + "`" + ` resolves.
 - Every root field that returns content takes ` + "`" + `locale` + "`" + `. Serbian text is stored once and served in either script;
   a missing translation falls back (Serbian ↔ English) and each item says in ` + "`" + `locale` + "`" + `
@@ -2063,7 +2064,7 @@ type Query {
   News items (the agency's communications), newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise.
   """
   news(
-    "How many items to return, 1 to 100. Defaults to 20."
+    "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the items after this cursor (from ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
@@ -2085,7 +2086,7 @@ type Query {
 
   "Projects, current and completed; the most recently started first unless ` + "`" + `orderBy` + "`" + ` says otherwise."
   projects(
-    "How many items to return, 1 to 100. Defaults to 20."
+    "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the items after this cursor."
     after: String
@@ -2107,7 +2108,7 @@ type Query {
 
   "Partner organisations (funders, implementers, cooperating institutions), by slug."
   partners(
-    "How many items to return, 1 to 100. Defaults to 20."
+    "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the items after this cursor."
     after: String
@@ -2138,7 +2139,7 @@ type Query {
     query: String!
     "Only these kinds of item. Null or empty means all kinds."
     kinds: [SearchKind!]
-    "How many hits to return, 1 to 100. Defaults to 20."
+    "How many hits to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the hits after this cursor."
     after: String
@@ -2173,7 +2174,7 @@ type Query {
   sources(
     "Which kind of item."
     kind: SearchKind!
-    "How many items to return, 1 to 100. Defaults to 20."
+    "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the items after this cursor."
     after: String
@@ -2213,7 +2214,7 @@ type Query {
 
   "For admins: who changed what and when, newest first."
   auditLog(
-    "How many entries to return, 1 to 100. Defaults to 20."
+    "How many entries to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the entries after this cursor."
     after: String
@@ -2521,7 +2522,7 @@ type Project implements Node {
   cover: Image
   "News items about the project, newest first."
   news(
-    "How many items to return, 1 to 100. Defaults to 20."
+    "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the items after this cursor."
     after: String
@@ -2592,7 +2593,7 @@ type Partner implements Node {
   description: String!
   "Projects the partner takes part in, the most recently started first."
   projects(
-    "How many items to return, 1 to 100. Defaults to 20."
+    "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the items after this cursor."
     after: String
@@ -2601,7 +2602,7 @@ type Partner implements Node {
   ): ProjectConnection!
   "News items that mention the partner, newest first."
   news(
-    "How many items to return, 1 to 100. Defaults to 20."
+    "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the items after this cursor."
     after: String

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -31,7 +32,7 @@ type Limits struct {
 	MaxFields        int // fields once fragments are expanded, a fragment's counted at each use
 	MaxRepeats       int // fields answering one response path, which validation compares in pairs
 	MaxIntrospection int // __schema and __type fields in an operation
-	MaxComplexity    int // every field costs 1; a connection costs its `first` times its fields
+	MaxComplexity    int // every field costs 1 plus its children; a connection its `first` times its fields (cost.go)
 	MaxTokens        int // lexer tokens of the query text
 
 	// Timeout is the time budget of one request: its context is cancelled then, which stops
@@ -49,7 +50,7 @@ var DefaultLimits = Limits{
 	MaxFields:        500,
 	MaxRepeats:       50,
 	MaxIntrospection: 2,
-	MaxComplexity:    5000,
+	MaxComplexity:    50000,
 	MaxTokens:        5000,
 	Timeout:          DefaultTimeout,
 	LoaderWait:       DefaultLoaderWait,
@@ -70,7 +71,8 @@ func NewHandler(s *store.Store, limits Limits, sessions auth.Config, m *metrics.
 	cfg := Config{Resolvers: &Resolver{store: s}}
 	setComplexity(&cfg.Complexity)
 	cfg.Directives.HasRole = hasRole
-	srv := handler.New(NewExecutableSchema(cfg))
+	es := NewExecutableSchema(cfg)
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -82,11 +84,11 @@ func NewHandler(s *store.Store, limits Limits, sessions auth.Config, m *metrics.
 	srv.Use(sameOriginMutations{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: countedCache[string]{lru.New[string](1000), "apq", m}})
-	srv.Use(costGuard{limits: limits, cache: countedCache[*ast.QueryDocument]{queries, "query", m}}) // after APQ, which fills in the query
-	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
-	srv.SetErrorPresenter(presentError)
+	srv.Use(costGuard{limits: limits, schema: es.Schema(), cache: countedCache[*ast.QueryDocument]{queries, "query", m}}) // after APQ, which fills in the query
+	srv.Use(&costLimit{max: limits.MaxComplexity})                                                                        // cost.go
+	srv.SetErrorPresenter(presenter(es.Schema()))
 	srv.SetRecoverFunc(recoverPanic)
-	return withTimeout(limits.Timeout, wellFormedBody(auth.Sessions(s, sessions, withLoaders(s, limits.LoaderWait, srv))))
+	return withTimeout(limits.Timeout, wellFormedBody(auth.Sessions(s, sessions, withLoaders(s, limits.LoaderWait, okForJSON(srv)))))
 }
 
 // orDefaults fills in the limits that have a default for zero, so that a configuration
@@ -127,6 +129,28 @@ func withTimeout(d time.Duration, next http.Handler) http.Handler {
 	})
 }
 
+// okForJSON answers 200, not gqlgen's 422, to a request refused before it ran (a query
+// that does not parse or validate, a variable of the wrong type) when the answer is
+// application/json: GraphQL over HTTP asks for 200 there, so that typed clients read the
+// errors and their codes instead of failing on the HTTP status. An answer in
+// application/graphql-response+json keeps its 4xx, as that media type asks.
+func okForJSON(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(jsonStatusWriter{w}, r)
+	})
+}
+
+type jsonStatusWriter struct{ http.ResponseWriter }
+
+func (w jsonStatusWriter) WriteHeader(code int) {
+	if code == http.StatusUnprocessableEntity && strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
+		code = http.StatusOK
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w jsonStatusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 // wellFormedBody refuses a POST body that is not a GraphQL request in JSON with 400 and a
 // short message of its own: gqlgen's would repeat the whole body and name Go types.
 func wellFormedBody(next http.Handler) http.Handler {
@@ -139,11 +163,11 @@ func wellFormedBody(next http.Handler) http.Handler {
 		var params graphql.RawParams
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.UseNumber()
-		if err != nil || dec.Decode(&params) != nil {
+		if err != nil || dec.Decode(&params) != nil || (params.Query == "" && params.Extensions["persistedQuery"] == nil) {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusBadRequest)
 			json.NewEncoder(w).Encode(graphql.Response{Errors: gqlerror.List{{
-				Message:    "the request body must be a JSON object with a string query, and optionally a string operationName and objects variables and extensions",
+				Message:    "the request body must be a JSON object with a string query (or a persisted query's hash), and optionally a string operationName and objects variables and extensions",
 				Extensions: map[string]any{"code": CodeBadUserInput},
 			}}})
 			return

@@ -30,6 +30,7 @@ import (
 // and says plainly which operation operationName must name.
 type costGuard struct {
 	limits Limits
+	schema *ast.Schema
 	cache  graphql.Cache[*ast.QueryDocument]
 }
 
@@ -55,6 +56,9 @@ func (g costGuard) MutateOperationParameters(ctx context.Context, params *graphq
 	}
 	op, err := chooseOperation(doc, params.OperationName)
 	if err != nil {
+		return err
+	}
+	if err := checkVariables(g.schema, op, params.Variables); err != nil { // variables.go
 		return err
 	}
 	return checkArguments(doc, op, params.Variables)

@@ -45,7 +45,8 @@ func TestNewsFilters(t *testing.T) {
 	}{
 		{"all, newest first", ``, []string{emn, hungary}},
 		{"oldest first", `orderBy: PUBLISHED_AT_ASC`, []string{hungary, emn}},
-		{"by topic", `filter: {topic: "european-integration-does-not-exist"}`, []string{}},
+		{"by a topic no news has", `filter: {topic: "border-management"}`, []string{}},
+		{"by topic", `filter: {topic: "migration-management"}`, []string{emn}},
 		{"by partner", `filter: {partner: "hungarian-office-of-immigration-and-citizenship"}`, []string{hungary}},
 		{"by partner EMN", `filter: {partner: "emn"}`, []string{emn}},
 		{"by project", `filter: {project: "support-to-strengthening-migration-management-and-asylum-system-in-serbia"}`, []string{emn}},

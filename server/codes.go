@@ -9,5 +9,6 @@ const (
 	codeUnauthenticated = graph.CodeUnauthenticated
 	codeForbidden       = graph.CodeForbidden
 	codeUnavailable     = graph.CodeUnavailable
+	codeRateLimited     = graph.CodeRateLimited
 	codeInternal        = graph.CodeInternal
 )

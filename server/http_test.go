@@ -42,7 +42,7 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{"GET query, graphql-response+json", get(`{ topics { slug } }`, "application/graphql-response+json"), is(200), "application/graphql-response+json", true, ""},
 		{"POST query", post(`{"query":"{ topics { slug } }"}`, "application/json", ""), is(200), "application/json", true, ""},
 		{"POST query, graphql-response+json", post(`{"query":"{ topics { slug } }"}`, "application/json", "application/graphql-response+json"), is(200), "application/graphql-response+json", true, ""},
-		{"GET mutation is refused", get(`mutation { x }`, ""), is4xx, "", false, ""},
+		{"GET mutation is refused", get(`mutation { logout }`, ""), is4xx, "", false, ""},
 		{"malformed JSON body", post(`{"query": "{ topics`, "application/json", ""), is4xx, "application/json", false, ""},
 		{"body that is not an object", post(`[1,2,3]`, "application/json", ""), is4xx, "application/json", false, ""},
 		{"empty body", post(``, "application/json", ""), is4xx, "application/json", false, ""},

@@ -63,6 +63,9 @@ type Config struct {
 	// ResponseCacheBytes bounds the cache of public answers (respcache.go); 0 means
 	// DefaultResponseCacheBytes, a negative number turns the cache off.
 	ResponseCacheBytes int64
+	// RateLimit is the fair-use limit of /graphql per client address (ratelimit.go); the
+	// zero value counts nothing. `portal serve` uses DefaultRateLimit.
+	RateLimit RateLimit
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -85,7 +88,8 @@ func New(s *store.Store, cfg Config) http.Handler {
 	if cfg.ResponseCacheBytes > 0 {
 		graphql = newResponseCache(s, cfg.Metrics, cfg.ResponseCacheBytes).handler(*cfg.HTTPCache, api, graphql) // respcache.go
 	}
-	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(graphql))
+	limiter := newAPILimiter(cfg.RateLimit, cfg.TrustedProxies)
+	mux.Handle("/graphql", publicCORS(cfg.CORSOrigins).Handler(limiter.handler(graphql)))
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Access-Control-Allow-Origin", "*")
@@ -131,7 +135,7 @@ func publicCORS(origins []string) *cors.Cors {
 		AllowedOrigins:   origins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodHead, http.MethodPost},
 		AllowedHeaders:   []string{"Content-Type", "Accept", "If-None-Match"},
-		ExposedHeaders:   []string{"ETag"},
+		ExposedHeaders:   []string{"ETag", "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "Retry-After"},
 		AllowCredentials: false,
 		MaxAge:           600,
 	})

@@ -81,6 +81,9 @@ func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page
 	desc := order != NewsOldestFirst
 	tag := "n" + string(order)
 	now := s.clock()
+	if err := s.knownSlugs(ctx, now, f.slugRefs()...); err != nil {
+		return nil, err
+	}
 	q, err := newsFilter(s.publicNews(now), f, now)
 	if err != nil {
 		return nil, err
@@ -106,6 +109,18 @@ func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page
 // publicNews selects the news items the public sees at now.
 func (s *Store) publicNews(now time.Time) *bun.SelectQuery {
 	return s.read.NewSelect().Model((*NewsItem)(nil)).Where(publicSQL("news_item"), now)
+}
+
+// slugRefs are the filter's references to other items by slug.
+func (f *NewsFilter) slugRefs() []slugRef {
+	if f == nil {
+		return nil
+	}
+	return []slugRef{
+		{"filter.topic", "topics", "topic", f.Topic},
+		{"filter.partner", "partners", "partner", f.Partner},
+		{"filter.project", "projects", "project", f.Project},
+	}
 }
 
 // newsFilter adds a filter's conditions; a project or partner filter matches only public ones.

@@ -93,6 +93,9 @@ func projectConnection(items []*Project, p Page, order ProjectOrder, tag string,
 // Projects lists public projects.
 func (s *Store) Projects(ctx context.Context, f *ProjectFilter, order ProjectOrder, p Page, locale Locale) (*ProjectConnection, error) {
 	now := s.clock()
+	if err := s.knownSlugs(ctx, now, f.slugRefs()...); err != nil {
+		return nil, err
+	}
 	q, err := projectFilter(s.publicProjects(now), f, now)
 	if err != nil {
 		return nil, err
@@ -115,6 +118,18 @@ func (s *Store) Projects(ctx context.Context, f *ProjectFilter, order ProjectOrd
 // publicProjects selects the projects the public sees at now.
 func (s *Store) publicProjects(now time.Time) *bun.SelectQuery {
 	return s.read.NewSelect().Model((*Project)(nil)).Where(publicSQL("project"), now)
+}
+
+// slugRefs are the filter's references to other items by slug.
+func (f *ProjectFilter) slugRefs() []slugRef {
+	if f == nil {
+		return nil
+	}
+	return []slugRef{
+		{"filter.topic", "topics", "topic", f.Topic},
+		{"filter.funder", "partners", "partner", f.Funder},
+		{"filter.implementer", "partners", "partner", f.Implementer},
+	}
 }
 
 // projectFilter adds a filter's conditions; a funder or implementer filter matches only
