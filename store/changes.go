@@ -49,16 +49,27 @@ func updatedSince(q *bun.SelectQuery, alias string, since *time.Time) {
 	}
 }
 
-// updatedTag is the cursor tag of a list of a kind in the UPDATED_AT order.
-func updatedTag(k *kind) string { return "u" + string(k.kind) }
+// updatedTag is the cursor tag of a list of a kind in the UPDATED_AT order, or in its
+// reverse (desc).
+func updatedTag(k *kind, desc bool) string {
+	if desc {
+		return "v" + string(k.kind)
+	}
+	return "u" + string(k.kind)
+}
 
 // updatedPage orders a query of a kind's rows by their public updatedAt, the oldest
-// change first, then by ID (so items changed in one second keep one order), after the
-// cursor p.After. Oldest first is the order a sync wants: an item changed while a client
-// pages moves to the end, where the client meets it again, instead of being skipped.
-func updatedPage(q *bun.SelectQuery, k *kind, p Page) error {
+// change first (the newest first when desc), then by ID (so items changed in one second
+// keep one order), after the cursor p.After. Oldest first is the order a sync wants: an
+// item changed while a client pages moves to the end, where the client meets it again,
+// instead of being skipped.
+func updatedPage(q *bun.SelectQuery, k *kind, p Page, desc bool) error {
+	op, dir := ">", " ASC"
+	if desc {
+		op, dir = "<", " DESC"
+	}
 	if p.After != "" {
-		key, id, err := decodeIDCursor(p.After, updatedTag(k), 2)
+		key, id, err := decodeIDCursor(p.After, updatedTag(k, desc), 2)
 		if err != nil {
 			return err
 		}
@@ -66,15 +77,15 @@ func updatedPage(q *bun.SelectQuery, k *kind, p Page) error {
 		if err != nil {
 			return inputError("after", "is not a cursor of this list")
 		}
-		q.Where("("+updatedSQL(k.alias)+", "+k.alias+".id) > (?, ?)", at.UTC(), id)
+		q.Where("("+updatedSQL(k.alias)+", "+k.alias+".id) "+op+" (?, ?)", at.UTC(), id)
 	}
-	q.OrderExpr(updatedSQL(k.alias) + " ASC, " + k.alias + ".id ASC")
+	q.OrderExpr(updatedSQL(k.alias) + dir + ", " + k.alias + ".id" + dir)
 	return nil
 }
 
 // updatedCursor is the cursor of an item in the UPDATED_AT order.
-func updatedCursor(k *kind, at time.Time, id int64) string {
-	return encodeCursor(updatedTag(k), at.UTC().Format(time.RFC3339), strconv.FormatInt(id, 10))
+func updatedCursor(k *kind, desc bool, at time.Time, id int64) string {
+	return encodeCursor(updatedTag(k, desc), at.UTC().Format(time.RFC3339), strconv.FormatInt(id, 10))
 }
 
 // Removal is an item that left the public view: unpublished, deleted, or its publication
@@ -151,6 +162,23 @@ func (s *Store) RemovedSince(ctx context.Context, since time.Time, p Page) (*Rem
 		c.Edges[i] = &RemovalEdge{Cursor: cursors[i], Node: r}
 	}
 	return c, nil
+}
+
+// LastPublished is the latest publication time of an item the public sees now (zero when
+// none): with the content generation it tells a cache whether public lists may have
+// changed, since a scheduled item's time arriving changes them without a write.
+func (s *Store) LastPublished(ctx context.Context) (time.Time, error) {
+	var last time.Time
+	for _, k := range registry {
+		var at bun.NullTime
+		if err := s.public(s.read.NewSelect().TableExpr(k.table+" AS x").ColumnExpr("max(x.published_at)"), "x").Scan(ctx, &at); err != nil {
+			return time.Time{}, err
+		}
+		if at.Time.After(last) {
+			last = at.Time
+		}
+	}
+	return last.UTC(), nil
 }
 
 // isPublic tells whether the public sees the item of a kind that a condition (such as

@@ -49,8 +49,8 @@ type NewsEdge struct {
 
 func newsConnection(items []*NewsItem, p Page, tag string, locale Locale, count counter) *NewsConnection {
 	items, cursors, info := pageOf(items, p, func(n *NewsItem) string {
-		if tag == updatedTag(newsKind) {
-			return updatedCursor(newsKind, n.LastPublicChange(), n.ID)
+		if tag == updatedTag(newsKind, false) {
+			return updatedCursor(newsKind, false, n.LastPublicChange(), n.ID)
 		}
 		return encodeCursor(tag, n.PublishedAt.UTC().Format(time.RFC3339), strconv.FormatInt(n.ID, 10))
 	})
@@ -85,7 +85,7 @@ func newsAfter(q *bun.SelectQuery, p Page, tag, alias string, desc bool) error {
 // newsPage adds the ordering and the cursor's condition to a news list.
 func newsPage(q *bun.SelectQuery, order NewsOrder, p Page, tag string) error {
 	if order == NewsByUpdate {
-		return updatedPage(q, newsKind, p)
+		return updatedPage(q, newsKind, p, false)
 	}
 	desc := order != NewsOldestFirst
 	if err := newsAfter(q, p, tag, "news_item", desc); err != nil {
@@ -103,7 +103,7 @@ func newsPage(q *bun.SelectQuery, order NewsOrder, p Page, tag string) error {
 func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page, locale Locale) (*NewsConnection, error) {
 	tag := "n" + string(order)
 	if order == NewsByUpdate {
-		tag = updatedTag(newsKind)
+		tag = updatedTag(newsKind, false)
 	}
 	now := s.clock()
 	q, err := newsFilter(s.publicNews(now), f, now)

@@ -79,8 +79,8 @@ func (s *Store) Partners(ctx context.Context, f *PartnerFilter, order PartnerOrd
 // how the list's cursors are made.
 func partnerPage(q *bun.SelectQuery, order PartnerOrder, p Page) (func(*Partner) string, error) {
 	if order == PartnersByUpdate {
-		cursor := func(x *Partner) string { return updatedCursor(partnerKind, x.UpdatedAt(), x.ID) }
-		return cursor, updatedPage(q, partnerKind, p)
+		cursor := func(x *Partner) string { return updatedCursor(partnerKind, false, x.UpdatedAt(), x.ID) }
+		return cursor, updatedPage(q, partnerKind, p, false)
 	}
 	const tag = "p"
 	if p.After != "" {

@@ -29,6 +29,9 @@ const (
 	ProjectsLatestFirst   ProjectOrder = "START_DATE_DESC"
 	ProjectsEarliestFirst ProjectOrder = "START_DATE_ASC"
 	ProjectsByUpdate      ProjectOrder = "UPDATED_AT" // the oldest public change first: for sync
+	// ProjectsRecentlyUpdated is the newest public change first: for feeds. Not in the
+	// GraphQL enum, since paging it while items change skips them.
+	ProjectsRecentlyUpdated ProjectOrder = "UPDATED_AT_DESC"
 )
 
 // ProjectConnection is a page of projects.
@@ -69,8 +72,9 @@ func projectSortKey(p *Project, order ProjectOrder) string {
 
 // projectPage adds ordering, cursor and limit to a project query.
 func projectPage(q *bun.SelectQuery, order ProjectOrder, p Page) (string, error) {
-	if order == ProjectsByUpdate {
-		return updatedTag(projectKind), updatedPage(q, projectKind, p)
+	if order == ProjectsByUpdate || order == ProjectsRecentlyUpdated {
+		desc := order == ProjectsRecentlyUpdated
+		return updatedTag(projectKind, desc), updatedPage(q, projectKind, p, desc)
 	}
 	tag := "r" + string(order)
 	key, dir, op := projectOrder(order)
@@ -87,8 +91,8 @@ func projectPage(q *bun.SelectQuery, order ProjectOrder, p Page) (string, error)
 
 func projectConnection(items []*Project, p Page, order ProjectOrder, tag string, locale Locale, count counter) *ProjectConnection {
 	items, cursors, info := pageOf(items, p, func(x *Project) string {
-		if order == ProjectsByUpdate {
-			return updatedCursor(projectKind, x.UpdatedAt(), x.ID)
+		if order == ProjectsByUpdate || order == ProjectsRecentlyUpdated {
+			return updatedCursor(projectKind, order == ProjectsRecentlyUpdated, x.UpdatedAt(), x.ID)
 		}
 		return encodeCursor(tag, projectSortKey(x, order), strconv.FormatInt(x.ID, 10))
 	})
