@@ -239,3 +239,53 @@ func TestSyncImportRemoval(t *testing.T) {
 		t.Fatalf("removed after importing it as a draft: %d, want 1", out.RemovedSince.TotalCount)
 	}
 }
+
+// removedSince pages one removal at a time without skipping or repeating one, and a cursor
+// of another list or order is refused.
+func TestSyncRemovalPagingAndCursors(t *testing.T) {
+	e := newEditors(t)
+	since := e.store.Now()
+	var removed []string
+	for _, list := range []string{"news", "projects", "partners"} {
+		id, _, version := e.demoItem(list)
+		e.ok(e.editor, `mutation($id: ID!, $v: Int!) { deleteItem(id: $id, version: $v) { id } }`, map[string]any{"id": id, "v": version}, nil)
+		removed = append(removed, id)
+	}
+	var got []string
+	after := ""
+	for range removed {
+		var page struct {
+			RemovedSince struct {
+				PageInfo struct{ EndCursor *string }
+				Edges    []struct{ Node struct{ ItemID string } }
+			}
+		}
+		e.ok(nil, `query($s: DateTime!, $after: String) { removedSince(since: $s, first: 1, after: $after) { pageInfo { endCursor } edges { node { itemId } } } }`,
+			map[string]any{"s": since.Format(time.RFC3339), "after": nullable(after)}, &page)
+		for _, edge := range page.RemovedSince.Edges {
+			got = append(got, edge.Node.ItemID)
+		}
+		if page.RemovedSince.PageInfo.EndCursor != nil {
+			after = *page.RemovedSince.PageInfo.EndCursor
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(removed)
+	if !slices.Equal(got, removed) {
+		t.Errorf("removedSince one a page: got %v, want each of %v once", got, removed)
+	}
+
+	var other struct{ News conn }
+	e.ok(nil, `{ news(first: 1) { pageInfo { endCursor } } }`, nil, &other)
+	refusals := []struct{ name, query string }{
+		{"a PUBLISHED_AT_DESC cursor in UPDATED_AT", `query($c: String) { news(orderBy: UPDATED_AT, after: $c) { totalCount } }`},
+		{"a news cursor in removedSince", `query($c: String) { removedSince(since: "2000-01-01T00:00:00Z", after: $c) { totalCount } }`},
+		{"a news cursor in projects by UPDATED_AT", `query($c: String) { projects(orderBy: UPDATED_AT, after: $c) { totalCount } }`},
+	}
+	for _, r := range refusals {
+		res := e.as(nil, r.query, map[string]any{"c": *other.News.PageInfo.EndCursor}, nil)
+		if res.code() != "BAD_USER_INPUT" || res.Errors[0].Extensions["field"] != "after" {
+			t.Errorf("%s: %s; want BAD_USER_INPUT on field after", r.name, res.body)
+		}
+	}
+}
