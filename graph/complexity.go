@@ -1,6 +1,10 @@
 package graph
 
-import "github.com/agency/portal/store"
+import (
+	"time"
+
+	"github.com/agency/portal/store"
+)
 
 // setComplexity makes a connection cost what it may return: its fields times `first`
 // (20 when not given; `first: 0`, for totalCount alone, costs 1), so a query's cost bounds
@@ -19,9 +23,10 @@ func setComplexity(c *ComplexityRoot) {
 	c.Query.Projects = func(child int, first *int, _ *string, _ *store.ProjectFilter, _ *store.ProjectOrder, _ *store.Locale) int {
 		return page(child, first)
 	}
-	c.Query.Partners = func(child int, first *int, _ *string, _ *store.PartnerFilter, _ *store.Locale) int {
+	c.Query.Partners = func(child int, first *int, _ *string, _ *store.PartnerFilter, _ *store.PartnerOrder, _ *store.Locale) int {
 		return page(child, first)
 	}
+	c.Query.RemovedSince = func(child int, _ time.Time, first *int, _ *string) int { return page(child, first) }
 	c.Query.Search = func(child int, _ string, _ []store.Kind, first *int, _ *string, _ *store.Locale) int {
 		return page(child, first)
 	}

@@ -146,18 +146,19 @@ type ComplexityRoot struct {
 	}
 
 	NewsItem struct {
-		BodyHTML    func(childComplexity int) int
-		Cover       func(childComplexity int) int
-		GlobalID    func(childComplexity int) int
-		Locale      func(childComplexity int) int
-		Partners    func(childComplexity int) int
-		Projects    func(childComplexity int) int
-		PublishedAt func(childComplexity int) int
-		Slug        func(childComplexity int) int
-		Summary     func(childComplexity int) int
-		Title       func(childComplexity int) int
-		Topics      func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
+		BodyHTML         func(childComplexity int) int
+		Cover            func(childComplexity int) int
+		GlobalID         func(childComplexity int) int
+		LastPublicChange func(childComplexity int) int
+		Locale           func(childComplexity int) int
+		Partners         func(childComplexity int) int
+		Projects         func(childComplexity int) int
+		PublishedAt      func(childComplexity int) int
+		Slug             func(childComplexity int) int
+		Summary          func(childComplexity int) int
+		Title            func(childComplexity int) int
+		Topics           func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
 	}
 
 	NewsSource struct {
@@ -193,6 +194,7 @@ type ComplexityRoot struct {
 		News        func(childComplexity int, first *int, after *string) int
 		Projects    func(childComplexity int, first *int, after *string, role *store.PartnerRole) int
 		Slug        func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
 		Website     func(childComplexity int) int
 	}
 
@@ -246,6 +248,7 @@ type ComplexityRoot struct {
 		TargetGroups        func(childComplexity int) int
 		Title               func(childComplexity int) int
 		URL                 func(childComplexity int) int
+		UpdatedAt           func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -295,9 +298,10 @@ type ComplexityRoot struct {
 		NewsItem       func(childComplexity int, slug string, locale *store.Locale) int
 		Node           func(childComplexity int, id string, locale *store.Locale) int
 		Partner        func(childComplexity int, slug string, locale *store.Locale) int
-		Partners       func(childComplexity int, first *int, after *string, filter *store.PartnerFilter, locale *store.Locale) int
+		Partners       func(childComplexity int, first *int, after *string, filter *store.PartnerFilter, orderBy *store.PartnerOrder, locale *store.Locale) int
 		Project        func(childComplexity int, slug string, locale *store.Locale) int
 		Projects       func(childComplexity int, first *int, after *string, filter *store.ProjectFilter, orderBy *store.ProjectOrder, locale *store.Locale) int
+		RemovedSince   func(childComplexity int, since time.Time, first *int, after *string) int
 		RenderMarkdown func(childComplexity int, markdown string, locale *store.Locale) int
 		Search         func(childComplexity int, query string, kinds []store.Kind, first *int, after *string, locale *store.Locale) int
 		Source         func(childComplexity int, id string) int
@@ -305,6 +309,23 @@ type ComplexityRoot struct {
 		SuggestSlug    func(childComplexity int, kind store.Kind, title string, id *string) int
 		Topics         func(childComplexity int, locale *store.Locale) int
 		Users          func(childComplexity int) int
+	}
+
+	Removal struct {
+		GlobalItemID func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		RemovedAt    func(childComplexity int) int
+	}
+
+	RemovalConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RemovalEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SearchConnection struct {
@@ -411,9 +432,10 @@ type QueryResolver interface {
 	NewsItem(ctx context.Context, slug string, locale *store.Locale) (*store.NewsItem, error)
 	Projects(ctx context.Context, first *int, after *string, filter *store.ProjectFilter, orderBy *store.ProjectOrder, locale *store.Locale) (*store.ProjectConnection, error)
 	Project(ctx context.Context, slug string, locale *store.Locale) (*store.Project, error)
-	Partners(ctx context.Context, first *int, after *string, filter *store.PartnerFilter, locale *store.Locale) (*store.PartnerConnection, error)
+	Partners(ctx context.Context, first *int, after *string, filter *store.PartnerFilter, orderBy *store.PartnerOrder, locale *store.Locale) (*store.PartnerConnection, error)
 	Partner(ctx context.Context, slug string, locale *store.Locale) (*store.Partner, error)
 	Search(ctx context.Context, query string, kinds []store.Kind, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error)
+	RemovedSince(ctx context.Context, since time.Time, first *int, after *string) (*store.RemovalConnection, error)
 	Topics(ctx context.Context, locale *store.Locale) ([]*store.Topic, error)
 	Me(ctx context.Context) (*store.User, error)
 	Node(ctx context.Context, id string, locale *store.Locale) (store.Node, error)
@@ -887,6 +909,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NewsItem.GlobalID(childComplexity), true
+	case "NewsItem.updatedAt":
+		if e.ComplexityRoot.NewsItem.LastPublicChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.LastPublicChange(childComplexity), true
 	case "NewsItem.locale":
 		if e.ComplexityRoot.NewsItem.Locale == nil {
 			break
@@ -935,7 +963,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NewsItem.Topics(childComplexity), true
-	case "NewsItem.updatedAt":
+	case "NewsItem.revisedAt":
 		if e.ComplexityRoot.NewsItem.UpdatedAt == nil {
 			break
 		}
@@ -1115,6 +1143,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Partner.Slug(childComplexity), true
+	case "Partner.updatedAt":
+		if e.ComplexityRoot.Partner.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Partner.UpdatedAt(childComplexity), true
 	case "Partner.website":
 		if e.ComplexityRoot.Partner.Website == nil {
 			break
@@ -1375,6 +1409,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.URL(childComplexity), true
+	case "Project.updatedAt":
+		if e.ComplexityRoot.Project.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.UpdatedAt(childComplexity), true
 
 	case "ProjectConnection.edges":
 		if e.ComplexityRoot.ProjectConnection.Edges == nil {
@@ -1642,7 +1682,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Partners(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*store.PartnerFilter), args["locale"].(*store.Locale)), true
+		return e.ComplexityRoot.Query.Partners(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*store.PartnerFilter), args["orderBy"].(*store.PartnerOrder), args["locale"].(*store.Locale)), true
 	case "Query.project":
 		if e.ComplexityRoot.Query.Project == nil {
 			break
@@ -1665,6 +1705,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*store.ProjectFilter), args["orderBy"].(*store.ProjectOrder), args["locale"].(*store.Locale)), true
+	case "Query.removedSince":
+		if e.ComplexityRoot.Query.RemovedSince == nil {
+			break
+		}
+
+		args, err := ec.field_Query_removedSince_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RemovedSince(childComplexity, args["since"].(time.Time), args["first"].(*int), args["after"].(*string)), true
 	case "Query.renderMarkdown":
 		if e.ComplexityRoot.Query.RenderMarkdown == nil {
 			break
@@ -1737,6 +1788,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity), true
+
+	case "Removal.itemId":
+		if e.ComplexityRoot.Removal.GlobalItemID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Removal.GlobalItemID(childComplexity), true
+	case "Removal.kind":
+		if e.ComplexityRoot.Removal.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Removal.Kind(childComplexity), true
+	case "Removal.removedAt":
+		if e.ComplexityRoot.Removal.RemovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Removal.RemovedAt(childComplexity), true
+
+	case "RemovalConnection.edges":
+		if e.ComplexityRoot.RemovalConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemovalConnection.Edges(childComplexity), true
+	case "RemovalConnection.pageInfo":
+		if e.ComplexityRoot.RemovalConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemovalConnection.PageInfo(childComplexity), true
+	case "RemovalConnection.totalCount":
+		if e.ComplexityRoot.RemovalConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemovalConnection.TotalCount(childComplexity), true
+
+	case "RemovalEdge.cursor":
+		if e.ComplexityRoot.RemovalEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemovalEdge.Cursor(childComplexity), true
+	case "RemovalEdge.node":
+		if e.ComplexityRoot.RemovalEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemovalEdge.Node(childComplexity), true
 
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
@@ -2114,6 +2216,8 @@ type Query {
     after: String
     "Narrow the list."
     filter: PartnerFilter
+    "Sort order. Defaults to SLUG."
+    orderBy: PartnerOrder = SLUG
     "The locale to serve text in. Defaults to SR_CYRL."
     locale: Locale = SR_CYRL
   ): PartnerConnection!
@@ -2146,6 +2250,21 @@ type Query {
     "The locale to serve titles, snippets and items in. Defaults to SR_CYRL."
     locale: Locale = SR_CYRL
   ): SearchConnection!
+
+  """
+  For keeping a copy of the public content: the items that left the public view
+  (unpublished, deleted, or their publication moved into the future again) at or after
+  ` + "`" + `since` + "`" + ` and are not public now, the oldest removal first. Together with ` + "`" + `updatedSince` + "`" + `
+  and the ` + "`" + `UPDATED_AT` + "`" + ` order of ` + "`" + `news` + "`" + `, ` + "`" + `projects` + "`" + ` and ` + "`" + `partners` + "`" + ` it keeps a mirror exact.
+  """
+  removedSince(
+    "The time of your last sync (see the README's recipe)."
+    since: DateTime!
+    "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
+    first: Int
+    "Return the items after this cursor."
+    after: String
+  ): RemovalConnection!
 
   "The topics news items and projects are filed under, by name."
   topics(
@@ -2354,6 +2473,8 @@ input NewsFilter {
   from: Date
   "Only items published on or before this date (Belgrade time)."
   to: Date
+  "Only items whose ` + "`" + `updatedAt` + "`" + ` is at or after this time: for incremental sync."
+  updatedSince: DateTime
 }
 
 "Sort orders of ` + "`" + `news` + "`" + `."
@@ -2362,6 +2483,8 @@ enum NewsOrder {
   PUBLISHED_AT_DESC
   "Oldest first."
   PUBLISHED_AT_ASC
+  "By ` + "`" + `updatedAt` + "`" + `, the oldest change first, then by ID: for incremental sync (an item that changes while you page moves to the end, so none is skipped)."
+  UPDATED_AT
 }
 
 "A news item: one of the agency's communications."
@@ -2380,8 +2503,14 @@ type NewsItem implements Node {
   bodyHtml: String!
   "When the item was published."
   publishedAt: DateTime!
-  "When the item was last changed after publication, null when never."
-  updatedAt: DateTime
+  """
+  When the public last saw the item change: an edit, its publication, or its scheduled
+  time arriving. Never earlier than ` + "`" + `publishedAt` + "`" + `. Changes to the topics, projects and
+  partners it links to do not change it. For incremental sync (` + "`" + `filter.updatedSince` + "`" + `).
+  """
+  updatedAt: DateTime!
+  "When the item's text was last revised after publication, null when never (what the item's page shows)."
+  revisedAt: DateTime
   "Topics the item is filed under."
   topics: [Topic!]!
   "Projects the item is about."
@@ -2454,6 +2583,8 @@ input ProjectFilter {
   implementer: String
   "Only projects whose implementation period includes this day (an unknown end counts as open)."
   activeOn: Date
+  "Only projects whose ` + "`" + `updatedAt` + "`" + ` is at or after this time: for incremental sync."
+  updatedSince: DateTime
 }
 
 "Sort orders of ` + "`" + `projects` + "`" + `."
@@ -2462,6 +2593,8 @@ enum ProjectOrder {
   START_DATE_DESC
   "The earliest started first; projects without a start date last."
   START_DATE_ASC
+  "By ` + "`" + `updatedAt` + "`" + `, the oldest change first, then by ID: for incremental sync."
+  UPDATED_AT
 }
 
 "An amount of money in a currency, exact."
@@ -2520,6 +2653,11 @@ type Project implements Node {
   url: String
   "The cover picture, null when none."
   cover: Image
+  """
+  When the public last saw the project change: an edit, its publication, or its scheduled
+  time arriving. Changes to its partners or topics (a partner renamed) do not change it.
+  """
+  updatedAt: DateTime!
   "News items about the project, newest first."
   news(
     "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
@@ -2571,6 +2709,16 @@ enum PartnerKind {
 input PartnerFilter {
   "Only partners of one of these kinds."
   kind: [PartnerKind!]
+  "Only partners whose ` + "`" + `updatedAt` + "`" + ` is at or after this time: for incremental sync."
+  updatedSince: DateTime
+}
+
+"Sort orders of ` + "`" + `partners` + "`" + `."
+enum PartnerOrder {
+  "By slug."
+  SLUG
+  "By ` + "`" + `updatedAt` + "`" + `, the oldest change first, then by ID: for incremental sync."
+  UPDATED_AT
 }
 
 "A partner organisation: a funder, an implementer or a cooperating institution."
@@ -2591,6 +2739,8 @@ type Partner implements Node {
   website: String
   "A short description, plain text; empty when there is none."
   description: String!
+  "When the public last saw the partner change: an edit, its publication, or its scheduled time arriving."
+  updatedAt: DateTime!
   "Projects the partner takes part in, the most recently started first."
   projects(
     "How many items to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
@@ -2625,6 +2775,36 @@ type PartnerEdge {
   cursor: String!
   "The partner."
   node: Partner!
+}
+
+# ---------------------------------------------------------------- incremental sync
+
+"An item that left the public view: unpublished, deleted, or its publication moved into the future again."
+type Removal {
+  "The item's global ID, as its ` + "`" + `id` + "`" + ` was."
+  itemId: ID!
+  "What kind of item it was."
+  kind: SearchKind!
+  "When it left the public view (the last time, if more than once)."
+  removedAt: DateTime!
+}
+
+"A page of removals."
+type RemovalConnection {
+  "The removals of this page with their cursors."
+  edges: [RemovalEdge!]!
+  "Paging information."
+  pageInfo: PageInfo!
+  "How many removals match, across all pages."
+  totalCount: Int!
+}
+
+"A removal with its cursor."
+type RemovalEdge {
+  "Opaque cursor of this removal."
+  cursor: String!
+  "The removal."
+  node: Removal!
 }
 
 # ---------------------------------------------------------------- search
@@ -3215,6 +3395,8 @@ func (ec *executionContext) childFields_NewsItem(ctx context.Context, field grap
 		return ec.fieldContext_NewsItem_publishedAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_NewsItem_updatedAt(ctx, field)
+	case "revisedAt":
+		return ec.fieldContext_NewsItem_revisedAt(ctx, field)
 	case "topics":
 		return ec.fieldContext_NewsItem_topics(ctx, field)
 	case "projects":
@@ -3291,6 +3473,8 @@ func (ec *executionContext) childFields_Partner(ctx context.Context, field graph
 		return ec.fieldContext_Partner_website(ctx, field)
 	case "description":
 		return ec.fieldContext_Partner_description(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Partner_updatedAt(ctx, field)
 	case "projects":
 		return ec.fieldContext_Partner_projects(ctx, field)
 	case "news":
@@ -3397,6 +3581,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_url(ctx, field)
 	case "cover":
 		return ec.fieldContext_Project_cover(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Project_updatedAt(ctx, field)
 	case "news":
 		return ec.fieldContext_Project_news(ctx, field)
 	}
@@ -3481,6 +3667,40 @@ func (ec *executionContext) childFields_ProjectSource(ctx context.Context, field
 		return ec.fieldContext_ProjectSource_preview(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProjectSource", field.Name)
+}
+
+func (ec *executionContext) childFields_Removal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "itemId":
+		return ec.fieldContext_Removal_itemId(ctx, field)
+	case "kind":
+		return ec.fieldContext_Removal_kind(ctx, field)
+	case "removedAt":
+		return ec.fieldContext_Removal_removedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Removal", field.Name)
+}
+
+func (ec *executionContext) childFields_RemovalConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RemovalConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RemovalConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RemovalConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RemovalConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RemovalEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RemovalEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RemovalEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RemovalEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4354,14 +4574,22 @@ func (ec *executionContext) field_Query_partners_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*store.PartnerOrder, error) {
+			return ec.unmarshalOPartnerOrder2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐPartnerOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*store.Locale, error) {
 			return ec.unmarshalOLocale2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐLocale(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg3
+	args["locale"] = arg4
 	return args, nil
 }
 
@@ -4430,6 +4658,36 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["locale"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_removedSince_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -6747,6 +7005,29 @@ func (ec *executionContext) _NewsItem_updatedAt(ctx context.Context, field graph
 			return ec.fieldContext_NewsItem_updatedAt(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
+			return obj.LastPublicChange(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, true, false, errors.New("field of type DateTime does not have child fields"))
+}
+
+func (ec *executionContext) _NewsItem_revisedAt(ctx context.Context, field graphql.CollectedField, obj *store.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_revisedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
 			return obj.UpdatedAt, nil
 		},
 		nil,
@@ -6757,7 +7038,7 @@ func (ec *executionContext) _NewsItem_updatedAt(ctx context.Context, field graph
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_NewsItem_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_NewsItem_revisedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NewsItem", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
@@ -7528,6 +7809,29 @@ func (ec *executionContext) _Partner_description(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Partner_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Partner_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.Partner) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Partner_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Partner_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Partner", field, true, false, errors.New("field of type DateTime does not have child fields"))
 }
 
 func (ec *executionContext) _Partner_projects(ctx context.Context, field graphql.CollectedField, obj *store.Partner) (ret graphql.Marshaler) {
@@ -8644,6 +8948,29 @@ func (ec *executionContext) fieldContext_Project_cover(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Project_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, true, false, errors.New("field of type DateTime does not have child fields"))
+}
+
 func (ec *executionContext) _Project_news(ctx context.Context, field graphql.CollectedField, obj *store.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9743,7 +10070,7 @@ func (ec *executionContext) _Query_partners(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Partners(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*store.PartnerFilter), fc.Args["locale"].(*store.Locale))
+			return ec.Resolvers.Query().Partners(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*store.PartnerFilter), fc.Args["orderBy"].(*store.PartnerOrder), fc.Args["locale"].(*store.Locale))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *store.PartnerConnection) graphql.Marshaler {
@@ -9859,6 +10186,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_removedSince(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_removedSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RemovedSince(ctx, fc.Args["since"].(time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.RemovalConnection) graphql.Marshaler {
+			return ec.marshalNRemovalConnection2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐRemovalConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_removedSince(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RemovalConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_removedSince_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10416,6 +10787,217 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Removal_itemId(ctx context.Context, field graphql.CollectedField, obj *store.Removal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Removal_itemId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalItemID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Removal_itemId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Removal", field, true, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Removal_kind(ctx context.Context, field graphql.CollectedField, obj *store.Removal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Removal_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Kind) graphql.Marshaler {
+			return ec.marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋstoreᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Removal_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Removal", field, false, false, errors.New("field of type SearchKind does not have child fields"))
+}
+
+func (ec *executionContext) _Removal_removedAt(ctx context.Context, field graphql.CollectedField, obj *store.Removal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Removal_removedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Removal_removedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Removal", field, false, false, errors.New("field of type DateTime does not have child fields"))
+}
+
+func (ec *executionContext) _RemovalConnection_edges(ctx context.Context, field graphql.CollectedField, obj *store.RemovalConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemovalConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.RemovalEdge) graphql.Marshaler {
+			return ec.marshalNRemovalEdge2ᚕᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐRemovalEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemovalConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemovalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RemovalEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RemovalConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *store.RemovalConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemovalConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemovalConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemovalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RemovalConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *store.RemovalConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemovalConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemovalConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RemovalConnection", field, true, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RemovalEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *store.RemovalEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemovalEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemovalEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RemovalEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RemovalEdge_node(ctx context.Context, field graphql.CollectedField, obj *store.RemovalEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemovalEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Removal) graphql.Marshaler {
+			return ec.marshalNRemoval2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐRemoval(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemovalEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemovalEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Removal(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12337,7 +12919,7 @@ func (ec *executionContext) unmarshalInputNewsFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"topic", "partner", "project", "from", "to"}
+	fieldsInOrder := [...]string{"topic", "partner", "project", "from", "to", "updatedSince"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12379,6 +12961,13 @@ func (ec *executionContext) unmarshalInputNewsFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.To = data
+		case "updatedSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedSince"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedSince = data
 		}
 	}
 	return it, nil
@@ -12474,7 +13063,7 @@ func (ec *executionContext) unmarshalInputPartnerFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind"}
+	fieldsInOrder := [...]string{"kind", "updatedSince"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12488,6 +13077,13 @@ func (ec *executionContext) unmarshalInputPartnerFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Kind = data
+		case "updatedSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedSince"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedSince = data
 		}
 	}
 	return it, nil
@@ -12569,7 +13165,7 @@ func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "topic", "funder", "implementer", "activeOn"}
+	fieldsInOrder := [...]string{"status", "topic", "funder", "implementer", "activeOn", "updatedSince"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12611,6 +13207,13 @@ func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.ActiveOn = data
+		case "updatedSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedSince"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedSince = data
 		}
 	}
 	return it, nil
@@ -13796,6 +14399,11 @@ func (ec *executionContext) _NewsItem(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "updatedAt":
 			out.Values[i] = ec._NewsItem_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revisedAt":
+			out.Values[i] = ec._NewsItem_revisedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14271,6 +14879,11 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "description":
 			out.Values[i] = ec._Partner_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Partner_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14873,6 +15486,11 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 		case "cover":
 			out.Values[i] = ec._Project_cover(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Project_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "news":
@@ -15560,6 +16178,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "removedSince":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_removedSince(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "topics":
 			field := field
 
@@ -15771,6 +16411,178 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var removalImplementors = []string{"Removal"}
+
+func (ec *executionContext) _Removal(ctx context.Context, sel ast.SelectionSet, obj *store.Removal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Removal")
+		case "itemId":
+			out.Values[i] = ec._Removal_itemId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._Removal_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removedAt":
+			out.Values[i] = ec._Removal_removedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var removalConnectionImplementors = []string{"RemovalConnection"}
+
+func (ec *executionContext) _RemovalConnection(ctx context.Context, sel ast.SelectionSet, obj *store.RemovalConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removalConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RemovalConnection")
+		case "edges":
+			out.Values[i] = ec._RemovalConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RemovalConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._RemovalConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var removalEdgeImplementors = []string{"RemovalEdge"}
+
+func (ec *executionContext) _RemovalEdge(ctx context.Context, sel ast.SelectionSet, obj *store.RemovalEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removalEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RemovalEdge")
+		case "cursor":
+			out.Values[i] = ec._RemovalEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RemovalEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17139,6 +17951,52 @@ func (ec *executionContext) marshalNPublicationState2githubᚗcomᚋagencyᚋpor
 	return res
 }
 
+func (ec *executionContext) marshalNRemoval2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐRemoval(ctx context.Context, sel ast.SelectionSet, v *store.Removal) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Removal(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRemovalConnection2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐRemovalConnection(ctx context.Context, sel ast.SelectionSet, v *store.RemovalConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RemovalConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRemovalEdge2ᚕᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐRemovalEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.RemovalEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRemovalEdge2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐRemovalEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRemovalEdge2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐRemovalEdge(ctx context.Context, sel ast.SelectionSet, v *store.RemovalEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RemovalEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋagencyᚋportalᚋstoreᚐRole(ctx context.Context, v any) (store.Role, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := store.Role(tmp)
@@ -17821,6 +18679,25 @@ func (ec *executionContext) marshalOPartnerKind2ᚕgithubᚗcomᚋagencyᚋporta
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOPartnerOrder2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐPartnerOrder(ctx context.Context, v any) (*store.PartnerOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := store.PartnerOrder(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPartnerOrder2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐPartnerOrder(ctx context.Context, sel ast.SelectionSet, v *store.PartnerOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOPartnerRole2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐPartnerRole(ctx context.Context, v any) (*store.PartnerRole, error) {

@@ -206,12 +206,12 @@ func (r *queryResolver) Project(ctx context.Context, slug string, locale *store.
 }
 
 // Partners is the resolver for the partners field.
-func (r *queryResolver) Partners(ctx context.Context, first *int, after *string, filter *store.PartnerFilter, locale *store.Locale) (*store.PartnerConnection, error) {
+func (r *queryResolver) Partners(ctx context.Context, first *int, after *string, filter *store.PartnerFilter, orderBy *store.PartnerOrder, locale *store.Locale) (*store.PartnerConnection, error) {
 	page, err := store.PageArgs(first, after)
 	if err != nil {
 		return nil, err
 	}
-	return r.store.Partners(ctx, filter, page, or(locale, store.SrCyrl))
+	return r.store.Partners(ctx, filter, or(orderBy, store.PartnersBySlug), page, or(locale, store.SrCyrl))
 }
 
 // Partner is the resolver for the partner field.
@@ -226,6 +226,15 @@ func (r *queryResolver) Search(ctx context.Context, query string, kinds []store.
 		return nil, err
 	}
 	return r.store.Search(ctx, query, kinds, page, or(locale, store.SrCyrl))
+}
+
+// RemovedSince is the resolver for the removedSince field.
+func (r *queryResolver) RemovedSince(ctx context.Context, since time.Time, first *int, after *string) (*store.RemovalConnection, error) {
+	page, err := store.PageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	return r.store.RemovedSince(ctx, since, page)
 }
 
 // Topics is the resolver for the topics field.

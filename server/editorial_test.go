@@ -177,10 +177,10 @@ func TestNewsLifecycle(t *testing.T) {
 		t.Fatalf("updated: %+v", upd.UpdateNewsItem)
 	}
 	var pubItem struct {
-		NewsItem struct{ Title, UpdatedAt *string }
+		NewsItem struct{ Title, RevisedAt *string }
 	}
-	e.ok(nil, `query($s: String!) { newsItem(slug: $s, locale: SR_LATN) { title updatedAt } }`, map[string]any{"s": item.Slug}, &pubItem)
-	if *pubItem.NewsItem.Title != "Đurđevdanski susret u Subotici 2026" || pubItem.NewsItem.UpdatedAt == nil {
+	e.ok(nil, `query($s: String!) { newsItem(slug: $s, locale: SR_LATN) { title revisedAt } }`, map[string]any{"s": item.Slug}, &pubItem)
+	if *pubItem.NewsItem.Title != "Đurđevdanski susret u Subotici 2026" || pubItem.NewsItem.RevisedAt == nil {
 		t.Fatalf("public after update: %+v", pubItem)
 	}
 

@@ -249,6 +249,10 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.URL.Path
+	if isFeed(p) {
+		s.serveFeed(w, r) // feed.go
+		return
+	}
 	if p == "/" {
 		if s.problem != "" {
 			w.Header().Set("Content-Type", htmlType)
@@ -440,6 +444,7 @@ func (s *site) meta(r *http.Request, pg page) string {
 		fmt.Fprintf(&b, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s\">\n", l.tag, url(l))
 	}
 	fmt.Fprintf(&b, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"%s\">\n", url(locales[0]))
+	b.WriteString(feedLinks(r, origin, pg, esc)) // feed.go
 	ogType := "website"
 	if pg.article {
 		ogType = "article"

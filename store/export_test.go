@@ -235,7 +235,7 @@ func TestExportKeepsEditorialState(t *testing.T) {
 			t.Fatal(err)
 		}
 		projects, _ := s.Projects(ctx, nil, ProjectsLatestFirst, Page{First: 10}, En)
-		partners, _ := s.Partners(ctx, nil, Page{First: 10}, En)
+		partners, _ := s.Partners(ctx, nil, PartnersBySlug, Page{First: 10}, En)
 		if len(news.Edges) != 1 || news.Edges[0].Node.Slug != "public" || len(projects.Edges) != 0 || len(partners.Edges) != 0 {
 			t.Errorf("public: %d news, %d projects, %d partners", len(news.Edges), len(projects.Edges), len(partners.Edges))
 		}

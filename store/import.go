@@ -29,9 +29,11 @@ func (s *Store) Import(ctx context.Context, c *Content) error {
 		}
 		for _, k := range registry {
 			for _, d := range k.docs(c) {
+				was := w.public(ctx, k, *d.slug())
 				id := w.upsert(ctx, k.table+":"+*d.slug(), d.row(now))
 				w.link(ctx, k, id, d.linkSlugs())
 				w.index(ctx, k, id)
+				w.removed(ctx, k, id, was)
 			}
 		}
 		if w.err != nil {

@@ -17,6 +17,8 @@ type NewsFilter struct {
 	Project *string
 	From    *string
 	To      *string
+
+	UpdatedSince *time.Time // only items the public saw change at or after this time
 }
 
 // NewsOrder is the sort order of a news list.
@@ -26,6 +28,7 @@ type NewsOrder string
 const (
 	NewsNewestFirst NewsOrder = "PUBLISHED_AT_DESC"
 	NewsOldestFirst NewsOrder = "PUBLISHED_AT_ASC"
+	NewsByUpdate    NewsOrder = "UPDATED_AT" // the oldest public change first: for sync
 )
 
 // NewsConnection is a page of news items.
@@ -46,6 +49,9 @@ type NewsEdge struct {
 
 func newsConnection(items []*NewsItem, p Page, tag string, locale Locale, count counter) *NewsConnection {
 	items, cursors, info := pageOf(items, p, func(n *NewsItem) string {
+		if tag == updatedTag(newsKind, false) {
+			return updatedCursor(newsKind, false, n.LastPublicChange(), n.ID)
+		}
 		return encodeCursor(tag, n.PublishedAt.UTC().Format(time.RFC3339), strconv.FormatInt(n.ID, 10))
 	})
 	c := &NewsConnection{Edges: make([]*NewsEdge, len(items)), PageInfo: info, count: count}
@@ -76,10 +82,29 @@ func newsAfter(q *bun.SelectQuery, p Page, tag, alias string, desc bool) error {
 	return nil
 }
 
+// newsPage adds the ordering and the cursor's condition to a news list.
+func newsPage(q *bun.SelectQuery, order NewsOrder, p Page, tag string) error {
+	if order == NewsByUpdate {
+		return updatedPage(q, newsKind, p, false)
+	}
+	desc := order != NewsOldestFirst
+	if err := newsAfter(q, p, tag, "news_item", desc); err != nil {
+		return err
+	}
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	q.OrderExpr("news_item.published_at" + dir + ", news_item.id" + dir)
+	return nil
+}
+
 // News lists news items.
 func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page, locale Locale) (*NewsConnection, error) {
-	desc := order != NewsOldestFirst
 	tag := "n" + string(order)
+	if order == NewsByUpdate {
+		tag = updatedTag(newsKind, false)
+	}
 	now := s.clock()
 	if err := s.knownSlugs(ctx, now, f.slugRefs()...); err != nil {
 		return nil, err
@@ -88,15 +113,11 @@ func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page
 	if err != nil {
 		return nil, err
 	}
-	if err := newsAfter(q, p, tag, "news_item", desc); err != nil {
+	if err := newsPage(q, order, p, tag); err != nil {
 		return nil, err
 	}
-	dir := " ASC"
-	if desc {
-		dir = " DESC"
-	}
 	var items []*NewsItem
-	if err := q.OrderExpr("news_item.published_at"+dir+", news_item.id"+dir).Limit(int64(p.First+1)).Scan(ctx, &items); err != nil {
+	if err := q.Limit(int64(p.First+1)).Scan(ctx, &items); err != nil {
 		return nil, err
 	}
 	return newsConnection(items, p, tag, locale, func(ctx context.Context) (int, error) {
@@ -151,6 +172,7 @@ func newsFilter(q *bun.SelectQuery, f *NewsFilter, now time.Time) (*bun.SelectQu
 		}
 		q.Where("news_item.published_at < ?", to.AddDate(0, 0, 1).UTC())
 	}
+	updatedSince(q, "news_item", f.UpdatedSince)
 	return q, nil
 }
 

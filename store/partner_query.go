@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/uptrace/bun"
 )
@@ -11,7 +12,18 @@ import (
 // PartnerFilter narrows a partner list.
 type PartnerFilter struct {
 	Kind []PartnerKind
+
+	UpdatedSince *time.Time // only partners the public saw change at or after this time
 }
+
+// PartnerOrder is the sort order of a partner list.
+type PartnerOrder string
+
+// The partner orders.
+const (
+	PartnersBySlug   PartnerOrder = "SLUG"
+	PartnersByUpdate PartnerOrder = "UPDATED_AT" // the oldest public change first: for sync
+)
 
 // PartnerConnection is a page of partners.
 type PartnerConnection struct {
@@ -29,30 +41,29 @@ type PartnerEdge struct {
 	Node   *Partner
 }
 
-// Partners lists partners by slug.
-func (s *Store) Partners(ctx context.Context, f *PartnerFilter, p Page, locale Locale) (*PartnerConnection, error) {
-	const tag = "p"
+// Partners lists partners in an order.
+func (s *Store) Partners(ctx context.Context, f *PartnerFilter, order PartnerOrder, p Page, locale Locale) (*PartnerConnection, error) {
 	now := s.clock()
 	filter := func(q *bun.SelectQuery) *bun.SelectQuery {
 		q.Where(publicSQL("partner"), now)
 		if f != nil && len(f.Kind) > 0 {
 			q.Where("partner.kind IN (?)", bun.In(f.Kind))
 		}
+		if f != nil {
+			updatedSince(q, "partner", f.UpdatedSince)
+		}
 		return q
 	}
 	q := filter(s.read.NewSelect().Model((*Partner)(nil)))
-	if p.After != "" {
-		key, err := decodeCursor(p.After, tag, 1)
-		if err != nil {
-			return nil, err
-		}
-		q.Where("partner.slug > ?", key[0])
-	}
-	var items []*Partner
-	if err := q.Order("partner.slug").Limit(int64(p.First+1)).Scan(ctx, &items); err != nil {
+	cursor, err := partnerPage(q, order, p)
+	if err != nil {
 		return nil, err
 	}
-	items, cursors, info := pageOf(items, p, func(x *Partner) string { return encodeCursor(tag, x.Slug) })
+	var items []*Partner
+	if err := q.Limit(int64(p.First+1)).Scan(ctx, &items); err != nil {
+		return nil, err
+	}
+	items, cursors, info := pageOf(items, p, cursor)
 	c := &PartnerConnection{Edges: make([]*PartnerEdge, len(items)), PageInfo: info,
 		count: func(ctx context.Context) (int, error) {
 			n, err := filter(s.read.NewSelect().Model((*Partner)(nil))).Count(ctx)
@@ -62,6 +73,25 @@ func (s *Store) Partners(ctx context.Context, f *PartnerFilter, p Page, locale L
 		c.Edges[i] = &PartnerEdge{Cursor: cursors[i], Node: x.localize(locale)}
 	}
 	return c, nil
+}
+
+// partnerPage adds the ordering and the cursor's condition to a partner list, and returns
+// how the list's cursors are made.
+func partnerPage(q *bun.SelectQuery, order PartnerOrder, p Page) (func(*Partner) string, error) {
+	if order == PartnersByUpdate {
+		cursor := func(x *Partner) string { return updatedCursor(partnerKind, false, x.UpdatedAt(), x.ID) }
+		return cursor, updatedPage(q, partnerKind, p, false)
+	}
+	const tag = "p"
+	if p.After != "" {
+		key, err := decodeCursor(p.After, tag, 1)
+		if err != nil {
+			return nil, err
+		}
+		q.Where("partner.slug > ?", key[0])
+	}
+	q.Order("partner.slug")
+	return func(x *Partner) string { return encodeCursor(tag, x.Slug) }, nil
 }
 
 // Partner returns the partner with a slug, or ErrNotFound.

@@ -17,6 +17,8 @@ type ProjectFilter struct {
 	Funder      *string
 	Implementer *string
 	ActiveOn    *string // YYYY-MM-DD
+
+	UpdatedSince *time.Time // only projects the public saw change at or after this time
 }
 
 // ProjectOrder is the sort order of a project list.
@@ -26,6 +28,10 @@ type ProjectOrder string
 const (
 	ProjectsLatestFirst   ProjectOrder = "START_DATE_DESC"
 	ProjectsEarliestFirst ProjectOrder = "START_DATE_ASC"
+	ProjectsByUpdate      ProjectOrder = "UPDATED_AT" // the oldest public change first: for sync
+	// ProjectsRecentlyUpdated is the newest public change first: for feeds. Not in the
+	// GraphQL enum, since paging it while items change skips them.
+	ProjectsRecentlyUpdated ProjectOrder = "UPDATED_AT_DESC"
 )
 
 // ProjectConnection is a page of projects.
@@ -66,6 +72,10 @@ func projectSortKey(p *Project, order ProjectOrder) string {
 
 // projectPage adds ordering, cursor and limit to a project query.
 func projectPage(q *bun.SelectQuery, order ProjectOrder, p Page) (string, error) {
+	if order == ProjectsByUpdate || order == ProjectsRecentlyUpdated {
+		desc := order == ProjectsRecentlyUpdated
+		return updatedTag(projectKind, desc), updatedPage(q, projectKind, p, desc)
+	}
 	tag := "r" + string(order)
 	key, dir, op := projectOrder(order)
 	if p.After != "" {
@@ -81,6 +91,9 @@ func projectPage(q *bun.SelectQuery, order ProjectOrder, p Page) (string, error)
 
 func projectConnection(items []*Project, p Page, order ProjectOrder, tag string, locale Locale, count counter) *ProjectConnection {
 	items, cursors, info := pageOf(items, p, func(x *Project) string {
+		if order == ProjectsByUpdate || order == ProjectsRecentlyUpdated {
+			return updatedCursor(projectKind, order == ProjectsRecentlyUpdated, x.UpdatedAt(), x.ID)
+		}
 		return encodeCursor(tag, projectSortKey(x, order), strconv.FormatInt(x.ID, 10))
 	})
 	c := &ProjectConnection{Edges: make([]*ProjectEdge, len(items)), PageInfo: info, count: count}
@@ -155,6 +168,7 @@ func projectFilter(q *bun.SelectQuery, f *ProjectFilter, now time.Time) (*bun.Se
 		}
 		q.Where("project.start_date <= ? AND (project.end_date IS NULL OR project.end_date >= ?)", *f.ActiveOn, *f.ActiveOn)
 	}
+	updatedSince(q, "project", f.UpdatedSince)
 	return q, nil
 }
 

@@ -36,12 +36,16 @@ func (s *Store) ChangeState(ctx context.Context, by *User, gid string, version i
 		if err := checkVersion(&r.Publication, version, t.Action == ActionRestore); err != nil {
 			return err
 		}
+		wasPublic := visibleAt(&r.Publication, r.PublishedAt, e.now)
 		action, err := t.apply(r, e.now)
 		if err != nil {
 			return err
 		}
 		e.touch(&r.Publication)
 		if err := e.writeState(ctx, k, id, r); err != nil {
+			return err
+		}
+		if err := recordRemoval(ctx, e.tx, k, id, wasPublic, e.now); err != nil {
 			return err
 		}
 		out, err = e.done(ctx, k, id, r.Slug, r.Version, action, nil)

@@ -16,7 +16,7 @@ const NewsItemQuery = graphql(`
 				...CoverImage
 			}
 			publishedAt
-			updatedAt
+			revisedAt
 			topics {
 				...TopicRef
 			}
