@@ -133,23 +133,43 @@ func withTimeout(d time.Duration, next http.Handler) http.Handler {
 // that does not parse or validate, a variable of the wrong type) when the answer is
 // application/json: GraphQL over HTTP asks for 200 there, so that typed clients read the
 // errors and their codes instead of failing on the HTTP status. An answer in
-// application/graphql-response+json keeps its 4xx, as that media type asks.
+// application/graphql-response+json keeps its 4xx, as that media type asks, and then has no
+// "data" entry (gqlgen writes "data": null), as it asks too.
 func okForJSON(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(jsonStatusWriter{w}, r)
+		next.ServeHTTP(&jsonStatusWriter{ResponseWriter: w}, r)
 	})
 }
 
-type jsonStatusWriter struct{ http.ResponseWriter }
+type jsonStatusWriter struct {
+	http.ResponseWriter
+	refused bool // a 4xx in application/graphql-response+json
+}
 
-func (w jsonStatusWriter) WriteHeader(code int) {
-	if code == http.StatusUnprocessableEntity && strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
+func (w *jsonStatusWriter) WriteHeader(code int) {
+	ct := w.Header().Get("Content-Type")
+	switch {
+	case code == http.StatusUnprocessableEntity && strings.HasPrefix(ct, "application/json"):
 		code = http.StatusOK
+	case code >= 400 && code < 500 && strings.HasPrefix(ct, "application/graphql-response+json"):
+		w.refused = true
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
 
-func (w jsonStatusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+// Write drops "data": null from a refusal. gqlgen encodes a response in one Write, and the
+// bytes cannot occur inside a message, whose quotes JSON escapes.
+func (w *jsonStatusWriter) Write(b []byte) (int, error) {
+	if w.refused {
+		if _, err := w.ResponseWriter.Write(bytes.Replace(b, []byte(`,"data":null`), nil, 1)); err != nil {
+			return 0, err
+		}
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *jsonStatusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // wellFormedBody refuses a POST body that is not a GraphQL request in JSON with 400 and a
 // short message of its own: gqlgen's would repeat the whole body and name Go types.

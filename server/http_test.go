@@ -49,7 +49,8 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{"no query", post(`{"variables":{}}`, "application/json", ""), is4xx, "application/json", false, ""},
 		{"malformed query, graphql-response+json", post(`{"query":"{ topics {"}`, "application/json", "application/graphql-response+json"), is4xx, "application/graphql-response+json", false, "BAD_USER_INPUT"},
 		{"invalid query, graphql-response+json", post(`{"query":"{ nope }"}`, "application/json", "application/graphql-response+json"), is4xx, "application/graphql-response+json", false, "BAD_USER_INPUT"},
-		{"malformed query, application/json", post(`{"query":"{ topics {"}`, "application/json", ""), isNot5xx, "application/json", false, "BAD_USER_INPUT"},
+		{"malformed query, application/json", post(`{"query":"{ topics {"}`, "application/json", ""), is(200), "application/json", false, "BAD_USER_INPUT"},
+		{"invalid query, application/json", post(`{"query":"{ nope }"}`, "application/json", ""), is(200), "application/json", false, "BAD_USER_INPUT"},
 		{"unsupported content type", post(`{ topics { slug } }`, "text/plain", ""), is(415), "application/json", false, "BAD_USER_INPUT"},
 		{"form content type", post(`query=x`, "application/x-www-form-urlencoded", ""), is(415), "application/json", false, "BAD_USER_INPUT"},
 	}
@@ -72,6 +73,9 @@ func TestGraphQLOverHTTP(t *testing.T) {
 			}
 			if !tt.wantData && !strings.Contains(body, `"errors"`) {
 				t.Errorf("no JSON errors in the refusal: %s", body)
+			}
+			if strings.HasPrefix(rec.Header().Get("Content-Type"), "application/graphql-response+json") && rec.Code >= 400 && strings.Contains(body, `"data"`) {
+				t.Errorf("a refusal in application/graphql-response+json has a data entry: %s", body)
 			}
 		})
 	}

@@ -46,6 +46,9 @@ function tail(file: string): string {
  * Starts bin/portal with a database in a new temporary folder (or `db`), waits for
  * /healthz, and returns its base URL. The demo content loads when the database is empty.
  */
+/** The e2e server's --api-rate-limit: requests a minute per client address. */
+export const E2E_RATE_LIMIT = 5000;
+
 export async function startPortal(opts: { dir?: string; db?: string; timeoutMs?: number } = {}): Promise<Portal> {
 	if (!existsSync(binary)) {
 		throw new Error(`${binary} is missing: run make build first (from the repository root).`);
@@ -60,7 +63,12 @@ export async function startPortal(opts: { dir?: string; db?: string; timeoutMs?:
 	for (const k of ['PORTAL_ADDR', 'PORTAL_DB', 'PORTAL_NO_DEMO', 'PORTAL_CORS_ORIGINS', 'PORTAL_PUBLIC_URL']) delete env[k];
 	env.PORTAL_ADMIN_EMAIL = ADMIN.email;
 	env.PORTAL_ADMIN_PASSWORD = ADMIN.password;
-	const child = spawn(binary, ['serve', '--addr', addr, '--db', db], { stdio: ['ignore', fd, fd], env });
+	// The API's fair-use limit counts every request from outside the site's own pages, the
+	// tests' own (Node) requests too: above what the suite sends, still on (api.spec.ts).
+	const child = spawn(binary, ['serve', '--addr', addr, '--db', db, '--api-rate-limit', String(E2E_RATE_LIMIT)], {
+		stdio: ['ignore', fd, fd],
+		env
+	});
 	closeSync(fd);
 	const kill = () => {
 		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
