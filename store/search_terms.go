@@ -258,8 +258,9 @@ func (s *Store) correct(ctx context.Context, word string, prefix bool) (out stri
 	}
 	best, bestDist, bestDocs := "", limit+1, 0
 	for _, c := range candidates {
-		d := typoDistance(word, c.Term, min(limit, maxTypos(utf8.RuneCountInString(c.Term))))
-		if d < bestDist || d == bestDist && c.Docs > bestDocs {
+		allowed := min(limit, maxTypos(utf8.RuneCountInString(c.Term)))
+		d := typoDistance(word, c.Term, allowed)
+		if d <= allowed && (d < bestDist || d == bestDist && c.Docs > bestDocs) {
 			best, bestDist, bestDocs = c.Spelling, d, c.Docs
 		}
 	}
