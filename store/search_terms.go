@@ -34,6 +34,7 @@ const (
 	fewHits           = 2    // a search with at most this many hits gets a suggestion
 	minSuggestRunes   = 3    // shorter words are not corrected
 	maxCandidateTerms = 5000 // terms compared with one word, at most
+	maxCorrections    = 3    // a query with more words that are no term gets no suggestion
 	maxItemTerms      = 5000 // distinct terms of one item kept in the vocabulary, at most
 	termsChunk        = 200  // terms per statement when counting up or down
 )
@@ -82,9 +83,13 @@ func putTerms(ctx context.Context, db bun.IDB, rowid int64, terms itemTerms) err
 	if err != nil {
 		return err
 	}
+	had := make(map[string]bool, len(old))
+	for _, term := range old {
+		had[term] = true
+	}
 	var added, removed []string
 	for term := range terms {
-		if !slices.Contains(old, term) {
+		if !had[term] {
 			added = append(added, term)
 		}
 	}
@@ -92,6 +97,9 @@ func putTerms(ctx context.Context, db bun.IDB, rowid int64, terms itemTerms) err
 		if _, kept := terms[term]; !kept {
 			removed = append(removed, term)
 		}
+	}
+	if len(added) == 0 && len(removed) == 0 && len(old) > 0 {
+		return nil // the same words: a change of state, or of what the index does not hold
 	}
 	if err := countTermsUp(ctx, db, added, terms); err != nil {
 		return err
@@ -185,18 +193,24 @@ func (s *Store) fillTerms(ctx context.Context, tx bun.Tx) error {
 // suggest is "did you mean" for a search: its words, each that is no term replaced by the
 // nearest term (the one most items have among the nearest), spelt as the vocabulary
 // spells them, in Cyrillic when the query has Cyrillic letters; "" when no word needed
-// replacing or none could be. The last word of a prefix query is kept when a term begins
-// with it.
+// replacing or none could be, or more than maxCorrections words are no term (that is no
+// typo, and each costs a look-up). The last word of a prefix query is kept when a term
+// begins with it.
 func (s *Store) suggest(ctx context.Context, text string, q searchQuery) (string, error) {
 	var out []string
-	changed := false
+	changed, unknown := false, 0
 	for i, t := range q.terms {
 		words := make([]string, len(t.words))
 		for j, w := range t.words {
 			prefix := q.prefix && i == len(q.terms)-1
-			fixed, isNew, err := s.correct(ctx, w, prefix)
+			fixed, isNew, known, err := s.correct(ctx, w, prefix, unknown < maxCorrections)
 			if err != nil {
 				return "", err
+			}
+			if !known {
+				if unknown++; unknown > maxCorrections {
+					return "", nil
+				}
 			}
 			words[j], changed = fixed, changed || isNew
 		}
@@ -217,29 +231,30 @@ func (s *Store) suggest(ctx context.Context, text string, q searchQuery) (string
 }
 
 // correct is how a suggestion writes a word of a query: the term's spelling when it is a
-// term (or, for a prefix, when a term begins with it: then as typed), else the spelling of
-// the nearest term, with changed set, else the word.
-func (s *Store) correct(ctx context.Context, word string, prefix bool) (out string, changed bool, err error) {
-	var known []struct {
+// term (or, for a prefix, when a term begins with it: then as typed), with known set;
+// else, when lookUp is set, the spelling of the nearest term, with changed set; else the
+// word.
+func (s *Store) correct(ctx context.Context, word string, prefix, lookUp bool) (out string, changed, known bool, err error) {
+	var terms []struct {
 		Term     string
 		Spelling string
 	}
-	if err := s.read.NewRaw("SELECT term, spelling FROM search_terms WHERE term = ?", word).Scan(ctx, &known); err != nil {
-		return "", false, err
+	if err := s.read.NewRaw("SELECT term, spelling FROM search_terms WHERE term = ?", word).Scan(ctx, &terms); err != nil {
+		return "", false, false, err
 	}
-	if len(known) > 0 {
-		return known[0].Spelling, false, nil
+	if len(terms) > 0 {
+		return terms[0].Spelling, false, true, nil
 	}
 	if prefix {
 		var n int
 		err := s.read.NewRaw("SELECT count(*) FROM (SELECT 1 FROM search_terms WHERE term > ? AND term < ? LIMIT 1) AS t", word, word+"\U0010FFFF").Scan(ctx, &n)
 		if err != nil || n > 0 {
-			return word, false, err
+			return word, false, true, err
 		}
 	}
 	size := utf8.RuneCountInString(word)
-	if size < minSuggestRunes {
-		return word, false, nil
+	if size < minSuggestRunes || !lookUp {
+		return word, false, false, nil
 	}
 	limit := maxTypos(size)
 	var candidates []struct {
@@ -254,7 +269,7 @@ func (s *Store) correct(ctx context.Context, word string, prefix bool) (out stri
 	err = s.read.NewRaw("SELECT term, spelling, docs FROM search_terms WHERE head IN (?) AND size BETWEEN ? AND ? LIMIT ?",
 		bun.In(heads), size-limit, size+limit, maxCandidateTerms).Scan(ctx, &candidates)
 	if err != nil {
-		return "", false, err
+		return "", false, false, err
 	}
 	best, bestDist, bestDocs := "", limit+1, 0
 	for _, c := range candidates {
@@ -265,9 +280,9 @@ func (s *Store) correct(ctx context.Context, word string, prefix bool) (out stri
 		}
 	}
 	if best == "" {
-		return word, false, nil
+		return word, false, false, nil
 	}
-	return best, true, nil
+	return best, true, false, nil
 }
 
 // maxTypos is how many typos a word of n letters may have: 1 up to 5 letters, 2 beyond.
