@@ -61,6 +61,13 @@ func TestSearchSnippetsShowWhy(t *testing.T) {
 			}
 		}
 	}
+
+	// An item in English only, searched in Serbian: its snippet is English and says so.
+	mustImport(t, p, `{"news":[{"slug":"english-only","title":{"sr":"","en":"A visit to Zrenjanin"},"summary":{"sr":"","en":"The team visited Zrenjanin."},"body":{"sr":"","en":""},"publishedAt":"2025-01-01T00:00:00Z","updatedAt":null,"topics":[],"projects":[],"partners":[]}]}`)
+	r := searchSuggest(t, p, "zrenjanin", "SR_CYRL")
+	if len(r.Search.Edges) != 1 || r.Search.Edges[0].Node.SnippetLocale != "EN" || !strings.Contains(r.Search.Edges[0].Node.Snippet, "<mark>Zrenjanin</mark>") {
+		t.Errorf("an English-only item in SR_CYRL: %+v, want one hit with an English snippet marking Zrenjanin", r.Search.Edges)
+	}
 }
 
 // "Did you mean": a search with no hits suggests the nearest words of the index, in the

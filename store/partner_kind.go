@@ -53,7 +53,7 @@ func (p *Partner) searchHit(l Locale) *SearchHit {
 	if x.Acronym != nil {
 		texts = append(texts, *x.Acronym)
 	}
-	return &SearchHit{Title: x.Name, Item: x, texts: texts}
+	return &SearchHit{Title: x.Name, Item: x, locale: x.Locale, texts: texts}
 }
 
 func (p *Partner) doc(map[string][]string) doc {

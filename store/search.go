@@ -136,8 +136,9 @@ type SearchHit struct {
 	Score         float64
 	Item          SearchItem
 
-	texts []string // the texts a snippet is cut from, in the served locale, best first
-	row   row      // the item, for its texts in another locale
+	texts  []string // the texts a snippet is cut from, in the served locale, best first
+	locale Locale   // the locale of texts: the one asked for, or the item's other language when it has only that
+	row    row      // the item, for its texts in another locale
 }
 
 // SearchItem is what a hit points to: a *NewsItem, *Project or *Partner.
@@ -204,14 +205,13 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 	if err != nil {
 		return nil, err
 	}
-	other := otherLanguage(locale, query)
 	for i, r := range rows {
 		hit := items[r.Rowid]
 		if hit == nil { // taken out between the two statements
 			continue
 		}
 		hit.Score = r.Score
-		setSnippet(hit, q, locale, other)
+		setSnippet(hit, q, query)
 		cursor := encodeCursor(searchCursorTag, strconv.Itoa(offset+i))
 		conn.Edges = append(conn.Edges, &SearchEdge{Cursor: cursor, Node: hit})
 	}
@@ -341,16 +341,18 @@ func (s *Store) itemsByRowid(ctx context.Context, rows []searchRow, locale Local
 // matched words marked (words of the query as they are, the last one as a prefix when the
 // query says so, and words with the stem of one of them: "madjarska" marks Мађарске),
 // from the first of its texts that has one; else, the same from its text in the other
-// language, whose locale the hit then gives; else the beginning of its first text.
-func setSnippet(hit *SearchHit, q searchQuery, served, other Locale) {
+// language (otherLanguage); else the beginning of its first text. SnippetLocale is the
+// locale of the text it comes from.
+func setSnippet(hit *SearchHit, q searchQuery, query string) {
 	match := snippetMatcher(q)
 	out, matched := highlightFirst(hit.texts, match)
-	hit.Snippet, hit.SnippetLocale = out, served
+	hit.Snippet, hit.SnippetLocale = out, hit.locale
 	if matched || hit.row == nil {
 		return
 	}
-	if byOther, matched := highlightFirst(hit.row.searchHit(other).texts, match); matched {
-		hit.Snippet, hit.SnippetLocale = byOther, other
+	other := hit.row.searchHit(otherLanguage(hit.locale, query))
+	if byOther, matched := highlightFirst(other.texts, match); matched {
+		hit.Snippet, hit.SnippetLocale = byOther, other.locale
 	}
 }
 
