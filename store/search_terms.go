@@ -14,7 +14,7 @@ import (
 	"github.com/agency/portal/translit"
 )
 
-// The search vocabulary (migrations/*/008_search_terms.sql): every folded word the search
+// The search vocabulary (migrations/*/009_search_terms.sql): every folded word the search
 // index holds (a term), with the number of indexed items that have it and how it was
 // written, and, per indexed item, its distinct terms (so that re-indexing or taking an
 // item out knows what to count down). It is kept in step with the index, in the same

@@ -57,7 +57,7 @@ func TestOpensAnOlderDatabase(t *testing.T) {
 			t.Errorf("search %q: the older database finds %v (%v), a new one %v (%v)", q, a, err1, b, err2)
 		}
 	}
-	// Its vocabulary is filled from the index (migration 8), so it suggests as a new one does.
+	// Its vocabulary is filled from the index (migration 9), so it suggests as a new one does.
 	for _, q := range []string{"madjraska", "komesarjat", "hungray"} {
 		a, err1 := old.Search(ctx, q, nil, Page{First: 5}, SrLatn)
 		b, err2 := fresh.Search(ctx, q, nil, Page{First: 5}, SrLatn)
