@@ -332,6 +332,7 @@ type ComplexityRoot struct {
 		Edges      func(childComplexity int) int
 		Facets     func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
+		Suggestion func(childComplexity int) int
 		TotalCount func(childComplexity int) int
 	}
 
@@ -346,11 +347,12 @@ type ComplexityRoot struct {
 	}
 
 	SearchHit struct {
-		Item    func(childComplexity int) int
-		Kind    func(childComplexity int) int
-		Score   func(childComplexity int) int
-		Snippet func(childComplexity int) int
-		Title   func(childComplexity int) int
+		Item          func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Score         func(childComplexity int) int
+		Snippet       func(childComplexity int) int
+		SnippetLocale func(childComplexity int) int
+		Title         func(childComplexity int) int
 	}
 
 	SourceConnection struct {
@@ -1858,6 +1860,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchConnection.PageInfo(childComplexity), true
+	case "SearchConnection.suggestion":
+		if e.ComplexityRoot.SearchConnection.Suggestion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Suggestion(childComplexity), true
 	case "SearchConnection.totalCount":
 		if e.ComplexityRoot.SearchConnection.TotalCount == nil {
 			break
@@ -1915,6 +1923,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
+	case "SearchHit.snippetLocale":
+		if e.ComplexityRoot.SearchHit.SnippetLocale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.SnippetLocale(childComplexity), true
 	case "SearchHit.title":
 		if e.ComplexityRoot.SearchHit.Title == nil {
 			break
@@ -2828,8 +2842,10 @@ type SearchHit {
   kind: SearchKind!
   "The item's title (a partner's name), in the served locale."
   title: String!
-  "An excerpt of the item's text as HTML: matched words are wrapped in ` + "`" + `<mark>` + "`" + `, everything else is escaped."
+  "An excerpt of the item's text as HTML: matched words (and other forms of them) are wrapped in ` + "`" + `<mark>` + "`" + `, everything else is escaped."
   snippet: String!
+  "The locale of the snippet's text: the served locale, or the other language's (English, or Serbian in the query's script) when only that text has the words searched for."
+  snippetLocale: Locale!
   "Relevance: higher is better. Comparable only within one search."
   score: Float!
   "The item itself."
@@ -2854,6 +2870,8 @@ type SearchConnection {
   totalCount: Int!
   "Hits per kind, for every kind that has any, ignoring ` + "`" + `kinds` + "`" + `."
   facets: [SearchFacet!]!
+  "Did you mean: for a search with at most two hits, the query with its misspelt words replaced by the nearest words of the index (in the query's script), when that finds more. Null otherwise."
+  suggestion: String
 }
 
 "A search hit with its cursor."
@@ -3713,6 +3731,8 @@ func (ec *executionContext) childFields_SearchConnection(ctx context.Context, fi
 		return ec.fieldContext_SearchConnection_totalCount(ctx, field)
 	case "facets":
 		return ec.fieldContext_SearchConnection_facets(ctx, field)
+	case "suggestion":
+		return ec.fieldContext_SearchConnection_suggestion(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
 }
@@ -3745,6 +3765,8 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_title(ctx, field)
 	case "snippet":
 		return ec.fieldContext_SearchHit_snippet(ctx, field)
+	case "snippetLocale":
+		return ec.fieldContext_SearchHit_snippetLocale(ctx, field)
 	case "score":
 		return ec.fieldContext_SearchHit_score(ctx, field)
 	case "item":
@@ -11122,6 +11144,29 @@ func (ec *executionContext) fieldContext_SearchConnection_facets(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _SearchConnection_suggestion(ctx context.Context, field graphql.CollectedField, obj *store.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_suggestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suggestion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_suggestion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *store.SearchEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11290,6 +11335,29 @@ func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchHit_snippetLocale(ctx context.Context, field graphql.CollectedField, obj *store.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_snippetLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SnippetLocale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Locale) graphql.Marshaler {
+			return ec.marshalNLocale2githubᚗcomᚋagencyᚋportalᚋstoreᚐLocale(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_snippetLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type Locale does not have child fields"))
 }
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *store.SearchHit) (ret graphql.Marshaler) {
@@ -16637,6 +16705,11 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "suggestion":
+			out.Values[i] = ec._SearchConnection_suggestion(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16768,6 +16841,11 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			}
 		case "snippet":
 			out.Values[i] = ec._SearchHit_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snippetLocale":
+			out.Values[i] = ec._SearchHit_snippetLocale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -134,6 +134,7 @@ func migrationFiles(engine string) ([]migration, error) {
 func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 	return map[int]func(context.Context, bun.Tx) error{
 		7: s.rebuildSearch, // 007_search_stems.sql: the index holds stems
+		9: s.fillTerms,     // 009_search_terms.sql: the vocabulary of "did you mean"
 	}
 }
 

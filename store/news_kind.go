@@ -65,7 +65,7 @@ func (n *NewsItem) indexText() indexText {
 
 func (n *NewsItem) searchHit(l Locale) *SearchHit {
 	x := n.localize(l)
-	return &SearchHit{Title: x.Title, Item: x, texts: []string{x.Summary, richtext.PlainText(x.Body), x.Title}}
+	return &SearchHit{Title: x.Title, Item: x, locale: x.Locale, texts: []string{x.Summary, richtext.PlainText(x.Body), x.Title}}
 }
 
 func (n *NewsItem) doc(links map[string][]string) doc {

@@ -49,7 +49,11 @@ func (p *Partner) indexText() indexText {
 
 func (p *Partner) searchHit(l Locale) *SearchHit {
 	x := p.localize(l)
-	return &SearchHit{Title: x.Name, Item: x, texts: []string{x.Description, x.Name}}
+	texts := []string{x.Description, x.Name}
+	if x.Acronym != nil {
+		texts = append(texts, *x.Acronym)
+	}
+	return &SearchHit{Title: x.Name, Item: x, locale: x.Locale, texts: texts}
 }
 
 func (p *Partner) doc(map[string][]string) doc {

@@ -70,8 +70,9 @@ func projectParts(l ProjectText) textParts {
 
 func (p *Project) searchHit(l Locale) *SearchHit {
 	x := p.localize(l)
-	return &SearchHit{Title: x.Title, Item: x, texts: []string{x.Summary, richtext.PlainText(x.Description),
-		strings.Join(x.ExpectedResults, " "), strings.Join(x.Objectives, " "), x.Title}}
+	return &SearchHit{Title: x.Title, Item: x, locale: x.Locale, texts: []string{x.Summary, richtext.PlainText(x.Description),
+		strings.Join(x.ExpectedResults, " "), strings.Join(x.Objectives, " "), x.Title, x.OfficialTitle,
+		strings.Join(x.Locations, ", "), strings.Join(x.SpecificObjectives, " "), strings.Join(x.TargetGroups, ", ")}}
 }
 
 func (p *Project) doc(links map[string][]string) doc {

@@ -130,10 +130,15 @@ type SearchHit struct {
 	Kind    Kind
 	Title   string
 	Snippet string
-	Score   float64
-	Item    SearchItem
+	// SnippetLocale is the locale of the snippet's text: the served one, or the other
+	// language's when only that text has the words searched for.
+	SnippetLocale Locale
+	Score         float64
+	Item          SearchItem
 
-	texts []string // the texts a snippet is cut from, in the served locale, best first
+	texts  []string // the texts a snippet is cut from, in the served locale, best first
+	locale Locale   // the locale of texts: the one asked for, or the item's other language when it has only that
+	row    row      // the item, for its texts in another locale
 }
 
 // SearchItem is what a hit points to: a *NewsItem, *Project or *Partner.
@@ -151,6 +156,10 @@ type SearchConnection struct {
 	PageInfo   *PageInfo
 	TotalCount int
 	Facets     []*SearchFacet
+	// Suggestion is "did you mean": for a search with few hits or none, the query with
+	// its misspelt words replaced by the nearest words of the index, when that finds more;
+	// nil otherwise.
+	Suggestion *string
 }
 
 // SearchEdge is a hit with its cursor.
@@ -176,6 +185,11 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 	if err != nil {
 		return nil, err
 	}
+	if all := allHits(conn.Facets); all <= fewHits && offset == 0 {
+		if conn.Suggestion, err = s.suggestion(ctx, query, q, all); err != nil {
+			return nil, err
+		}
+	}
 	if conn.TotalCount == 0 || p.First == 0 {
 		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCandidates)
 		return conn, nil
@@ -197,7 +211,7 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 			continue
 		}
 		hit.Score = r.Score
-		hit.Snippet = snippet(hit, q)
+		setSnippet(hit, q, query)
 		cursor := encodeCursor(searchCursorTag, strconv.Itoa(offset+i))
 		conn.Edges = append(conn.Edges, &SearchEdge{Cursor: cursor, Node: hit})
 	}
@@ -205,6 +219,36 @@ func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, 
 		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor
 	}
 	return conn, nil
+}
+
+// allHits is how many hits a search has of all kinds.
+func allHits(facets []*SearchFacet) int {
+	n := 0
+	for _, f := range facets {
+		n += f.Count
+	}
+	return n
+}
+
+// suggestion is "did you mean" for a search with total hits of all kinds (suggest), when
+// the suggestion finds more; nil otherwise.
+func (s *Store) suggestion(ctx context.Context, text string, q searchQuery, total int) (*string, error) {
+	suggested, err := s.suggest(ctx, text, q)
+	if err != nil || suggested == "" {
+		return nil, err
+	}
+	counts, err := s.engine.searchCounts(ctx, s.read, parseSearch(suggested))
+	if err != nil {
+		return nil, err
+	}
+	found := 0
+	for _, n := range counts {
+		found += n
+	}
+	if found <= total {
+		return nil, nil
+	}
+	return &suggested, nil
 }
 
 // searchOffset is the position in the ranking that a page starts at.
@@ -286,35 +330,83 @@ func (s *Store) itemsByRowid(ctx context.Context, rows []searchRow, locale Local
 		for _, it := range items {
 			hit := it.searchHit(locale)
 			hit.Kind = k.kind
+			hit.row = it
 			out[k.num<<kindShift|it.rowID()] = hit
 		}
 	}
 	return out, nil
 }
 
-// snippet is an excerpt of the hit's text in the served locale with the matched words
-// marked: from the first of its texts that has one of the query's words, else the first
-// that has a word beginning with a stem of one of them (a match by stem: "madjarska" marks
-// Мађарске), else the beginning of the first.
-func snippet(hit *SearchHit, q searchQuery) string {
-	out, matched := highlightFirst(hit.texts, q.tokens, q.prefix)
-	if matched {
-		return out
+// setSnippet sets the hit's snippet: an excerpt of its text in the served locale with the
+// matched words marked (words of the query as they are, the last one as a prefix when the
+// query says so, and words with the stem of one of them: "madjarska" marks Мађарске),
+// from the first of its texts that has one; else, the same from its text in the other
+// language (otherLanguage); else the beginning of its first text. SnippetLocale is the
+// locale of the text it comes from.
+func setSnippet(hit *SearchHit, q searchQuery, query string) {
+	match := snippetMatcher(q)
+	out, matched := highlightFirst(hit.texts, match)
+	hit.Snippet, hit.SnippetLocale = out, hit.locale
+	if matched || hit.row == nil {
+		return
 	}
-	for _, stem := range q.stems() {
-		if byStem, matched := highlightFirst(hit.texts, []string{stem}, true); matched {
-			return byStem
-		}
+	other := hit.row.searchHit(otherLanguage(hit.locale, query))
+	if byOther, matched := highlightFirst(other.texts, match); matched {
+		hit.Snippet, hit.SnippetLocale = byOther, other.locale
 	}
-	return out
 }
 
-// highlightFirst is the excerpt of the first of texts that has one of the words
-// (translit.Highlight), and whether one has; else the excerpt of the first.
-func highlightFirst(texts, words []string, prefix bool) (string, bool) {
+// otherLanguage is the locale a snippet falls back to: English for a Serbian locale;
+// Serbian for English, in the script of the query (Latin unless it has Cyrillic letters).
+func otherLanguage(served Locale, query string) Locale {
+	switch {
+	case served != En:
+		return En
+	case hasCyrillic(query):
+		return SrCyrl
+	}
+	return SrLatn
+}
+
+// snippetMatcher tells whether a folded word of a text matches the query: it is one of
+// the query's words, begins with its last word (a prefix query), or has the Serbian or
+// English stem of one of its words. Only words that begin as a stem begins are stemmed.
+func snippetMatcher(q searchQuery) func(string) bool {
+	words := map[string]bool{}
+	for _, w := range q.tokens {
+		words[w] = true
+	}
+	prefix := ""
+	if q.prefix {
+		prefix = q.tokens[len(q.tokens)-1]
+	}
+	stems := map[string]bool{}
+	starts := map[string]bool{}
+	for _, s := range q.stems() {
+		stems[s] = true
+		starts[stemStart(s)] = true
+	}
+	return func(w string) bool {
+		switch {
+		case words[w], prefix != "" && strings.HasPrefix(w, prefix):
+			return true
+		case !starts[stemStart(w)]:
+			return false
+		}
+		return stems[translit.Stem(translit.Serbian, w)] || stems[translit.Stem(translit.English, w)]
+	}
+}
+
+// stemStart is the beginning of a word or stem that snippetMatcher compares first: its
+// first three bytes.
+func stemStart(w string) string { return w[:min(3, len(w))] }
+
+// highlightFirst is the excerpt of the first of texts that has a word match says yes to
+// (translit.HighlightFunc), and whether one has; else the excerpt of the first.
+func highlightFirst(texts []string, match func(string) bool) (string, bool) {
 	var first string
 	for i, t := range texts {
-		out, matched := translit.Highlight(t, words, prefix, snippetRunes)
+		out, matched := translit.HighlightFunc(t, match, snippetRunes)
 		if matched {
 			return out, true
 		}

@@ -56,40 +56,62 @@ func foldAndStem(sr, en []string) (words, stems []string) {
 // that changed what the index holds of an item (the stems). The content generation counts
 // it, since results change.
 func (s *Store) rebuildSearch(ctx context.Context, tx bun.Tx) error {
-	now := s.clock()
+	err := eachIndexed(ctx, tx, func(k *kind, rowid int64, r row) error {
+		return indexItem(ctx, tx, s.engine, k, rowid&(1<<kindShift-1), r.indexText())
+	})
+	if err != nil {
+		return err
+	}
+	return bumpGeneration(ctx, tx)
+}
+
+// eachIndexed calls fn with every item the search index holds, and its rowid there.
+func eachIndexed(ctx context.Context, tx bun.Tx, fn func(k *kind, rowid int64, r row) error) error {
 	for _, k := range registry {
 		var ids []int64
 		if err := tx.NewSelect().Table(k.table).Column("id").Where("indexed").Scan(ctx, &ids); err != nil {
 			return err
 		}
 		for _, id := range ids {
-			if err := syncIndex(ctx, tx, s.engine, k, id, now); err != nil {
+			r := k.newRow()
+			if err := tx.NewSelect().Model(r).Where("id = ?", id).Scan(ctx); err != nil {
+				return err
+			}
+			if err := fn(k, k.num<<kindShift|id, r); err != nil {
 				return err
 			}
 		}
 	}
-	return bumpGeneration(ctx, tx)
+	return nil
 }
 
-// syncIndex puts an item into the search index when the public may see it at now, and
-// takes it out otherwise, so that search ranks and counts public items only.
+// syncIndex puts an item into the search index and its vocabulary (search_terms.go) when
+// the public may see it at now, and takes it out otherwise, so that search ranks and
+// counts public items only.
 func syncIndex(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, now time.Time) error {
 	var visible, indexed bool
 	err := db.QueryRowContext(ctx, "SELECT "+publicSQL(k.table)+", indexed FROM "+k.table+" WHERE id = ?", now, id).Scan(&visible, &indexed)
 	if err != nil {
 		return err
 	}
+	rowid := k.num<<kindShift | id
 	if visible {
 		r := k.newRow()
 		err := db.NewSelect().Model(r).Where("id = ?", id).Scan(ctx)
 		if err == nil {
 			err = indexItem(ctx, db, e, k, id, r.indexText())
 		}
+		if err == nil {
+			err = putTerms(ctx, db, rowid, termsOf(r.indexText()))
+		}
 		if err != nil {
 			return err
 		}
 	} else if indexed {
-		if err := e.deleteSearch(ctx, db, k.num<<kindShift|id); err != nil {
+		if err := e.deleteSearch(ctx, db, rowid); err != nil {
+			return err
+		}
+		if err := deleteTerms(ctx, db, rowid); err != nil {
 			return err
 		}
 	}

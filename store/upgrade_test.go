@@ -57,6 +57,17 @@ func TestOpensAnOlderDatabase(t *testing.T) {
 			t.Errorf("search %q: the older database finds %v (%v), a new one %v (%v)", q, a, err1, b, err2)
 		}
 	}
+	// Its vocabulary is filled from the index (migration 9), so it suggests as a new one does.
+	for _, q := range []string{"madjraska", "komesarjat", "hungray"} {
+		a, err1 := old.Search(ctx, q, nil, Page{First: 5}, SrLatn)
+		b, err2 := fresh.Search(ctx, q, nil, Page{First: 5}, SrLatn)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("search %q: %v, %v", q, err1, err2)
+		}
+		if a.Suggestion == nil || b.Suggestion == nil || *a.Suggestion != *b.Suggestion {
+			t.Errorf("suggestion for %q: the older database gives %v, a new one %v", q, a.Suggestion, b.Suggestion)
+		}
+	}
 }
 
 // unzip writes the gzipped file from to the path to.

@@ -32,8 +32,15 @@ func Highlight(text string, tokens []string, prefixLast bool, maxRunes int) (sni
 			exact[t] = true
 		}
 	}
+	return HighlightFunc(text, func(folded string) bool {
+		return exact[folded] || prefix != "" && strings.HasPrefix(folded, prefix)
+	}, maxRunes)
+}
 
-	words, total := hlWords(text, exact, prefix)
+// HighlightFunc is Highlight with the test of a word given: it marks the words of text
+// whose folded form (Fold) match says yes to.
+func HighlightFunc(text string, match func(folded string) bool, maxRunes int) (snippet string, matched bool) {
+	words, total := hlWords(text, match)
 	first := -1
 	for i, w := range words {
 		if w.hit {
@@ -101,15 +108,14 @@ type hlWord struct {
 
 // hlWords splits text into words, marks the ones that match, and returns them
 // with the number of runes in text.
-func hlWords(text string, exact map[string]bool, prefix string) ([]hlWord, int) {
+func hlWords(text string, match func(folded string) bool) ([]hlWord, int) {
 	var words []hlWord
 	inWord := false
 	n := 0
 	finish := func(end int) {
 		w := &words[len(words)-1]
 		w.end, w.rend = end, n
-		f := Fold(text[w.start:w.end])
-		w.hit = exact[f] || prefix != "" && strings.HasPrefix(f, prefix)
+		w.hit = match(Fold(text[w.start:w.end]))
 	}
 	for i, r := range text {
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)

@@ -85,3 +85,23 @@ test('search from the home page search box lands on the search page with ?q=', a
 	await expect(page).toHaveURL(/\/sr-latn\/search\?(.*&)?q=azil/);
 	await expect(page.getByRole('main').locator('mark').first()).toBeVisible();
 });
+
+test('a typo offers "Did you mean" as a link, which finds results; a Serbian word on the English site says its snippet is Serbian', async ({
+	page,
+	watch
+}) => {
+	await page.goto(`/sr-cyrl/search?q=${encodeURIComponent('мађраска')}`);
+	await settle(page);
+	const main = page.getByRole('main');
+	const link = main.getByRole('link', { name: 'мађарска' });
+	await expect(link).toBeVisible();
+	await link.click();
+	await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('мађарска');
+	await expect(marks(page).first()).toBeVisible();
+
+	await page.goto(`/en/search?q=${encodeURIComponent('Мађарске')}`);
+	await settle(page);
+	await expect(main.getByText('From the Serbian text').first()).toBeVisible();
+	await expect(main.locator('.snippet [lang="sr-Cyrl"] mark').first()).toBeVisible();
+	watch.expectClean();
+});

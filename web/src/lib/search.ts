@@ -10,6 +10,7 @@ export const SearchQuery = graphql(`
 	query Search($query: String!, $kinds: [SearchKind!], $first: Int!, $after: String, $locale: Locale!) {
 		search(query: $query, kinds: $kinds, first: $first, after: $after, locale: $locale) {
 			totalCount
+			suggestion
 			facets {
 				kind
 				count
@@ -24,6 +25,7 @@ export const SearchQuery = graphql(`
 					kind
 					title
 					snippet
+					snippetLocale
 					item {
 						__typename
 						... on NewsItem {

@@ -182,6 +182,8 @@ export const en = {
 		countFor: '{count} for “{q}”',
 		none: 'No results for “{q}”.',
 		noneHint: 'Check the spelling, or try fewer or more general words.',
+		didYouMean: 'Did you mean {q}?',
+		snippetIn: { SR_CYRL: 'From the Serbian text', SR_LATN: 'From the Serbian text', EN: 'From the English text' },
 		empty: 'Type a word to search news, projects and partners.',
 		searching: 'Searching…',
 		more: 'More results',

@@ -1,0 +1,84 @@
+package store
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+)
+
+// A search of misspelt words against a vocabulary of 100,000 terms answers in bounded
+// time: candidates come by first letter and length, at most maxCandidateTerms per word and
+// maxCorrections words per query. The bound is a generous one against abuse, not a speed
+// goal; the time it took is logged.
+func TestSuggestionCostIsBounded(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, 4+r.IntN(9))
+		for i := range b {
+			b[i] = byte('a' + r.IntN(26))
+		}
+		return string(b)
+	}
+	terms := itemTerms{}
+	for len(terms) < 100_000 {
+		w := word()
+		terms[w] = w
+	}
+	list := make([]string, 0, len(terms))
+	for w := range terms {
+		list = append(list, w)
+	}
+	err := s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		return countTermsUp(ctx, tx, list, terms)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{
+		strings.Join(list[:3], "x ") + "x",                           // three typos, each with thousands of candidates
+		strings.Repeat("qwertyuio ", 12),                             // twelve unknown words
+		strings.Join([]string{list[0] + "z", list[1], list[2]}, " "), // one typo among known words
+	}
+	for _, q := range queries {
+		start := time.Now()
+		if _, err := s.Search(ctx, q, nil, Page{First: 10}, SrLatn); err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		took := time.Since(start)
+		t.Logf("%.40q: %v", q, took)
+		if took > 2*time.Second {
+			t.Errorf("Search(%.40q) took %v, want at most 2 s", q, took)
+		}
+	}
+}
+
+// typoDistance counts letters left out, added, changed or swapped with a neighbour, and
+// stops counting above its limit.
+func TestTypoDistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"madjarska", "madjarska", 2, 0},
+		{"madjraska", "madjarska", 2, 1}, // swapped
+		{"komesarjat", "komesarijat", 2, 1},
+		{"smugling", "smuggling", 2, 1},
+		{"zajeecar", "zajecar", 2, 1},
+		{"azl", "azil", 1, 1},
+		{"kitten", "sitting", 5, 3},
+		{"zrenjnain", "republic", 2, 3}, // above the limit: limit+1
+		{"мигранит", "мигранти", 1, 1},  // runes, not bytes
+	}
+	for _, tt := range tests {
+		if got := typoDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("typoDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
