@@ -396,7 +396,7 @@ type SearchSearchSearchConnectionEdgesSearchEdgeNodeSearchHit struct {
 	Kind SearchKind `json:"kind"`
 	// The item's title (a partner's name), in the served locale.
 	Title string `json:"title"`
-	// An excerpt of the item's text as HTML: matched words are wrapped in `<mark>`, everything else is escaped.
+	// An excerpt of the item's text as HTML: matched words (and other forms of them) are wrapped in `<mark>`, everything else is escaped.
 	Snippet string `json:"snippet"`
 }
 
