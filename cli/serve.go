@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -36,6 +37,7 @@ type serveOptions struct {
 	minFreeBytes          int64
 	httpCache             server.HTTPCache
 	responseCacheBytes    int64 // server.Config's: negative turns the cache off
+	iatiOrgID             string
 }
 
 // serve is `portal serve`: the site and the GraphQL API, until SIGINT or SIGTERM.
@@ -84,6 +86,7 @@ func serve(args []string, schema []byte) error {
 		MinFreeBytes:       opts.minFreeBytes,
 		HTTPCache:          &opts.httpCache,
 		ResponseCacheBytes: opts.responseCacheBytes,
+		IATIOrgID:          opts.iatiOrgID,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
 	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(opts.db), "media", opts.mediaDir)
@@ -110,6 +113,7 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	cacheMaxAge := fs.Duration("cache-max-age", envDuration("PORTAL_CACHE_MAX_AGE", server.DefaultHTTPCache.MaxAge), "how long partners' caches and proxies may keep a public answer to a GET query before revalidating it, e.g. 30s; 0 makes them revalidate every time (PORTAL_CACHE_MAX_AGE)")
 	cacheStale := fs.Duration("cache-stale", envDuration("PORTAL_CACHE_STALE", server.DefaultHTTPCache.StaleWhileRevalidate), "how much longer they may serve it stale while revalidating it, e.g. 60s (PORTAL_CACHE_STALE)")
 	responseCacheMB := fs.Int64("response-cache-mb", envInt("PORTAL_RESPONSE_CACHE_MB", server.DefaultResponseCacheBytes>>20), "memory for the cache of public answers, in MB; 0 turns it off (PORTAL_RESPONSE_CACHE_MB)")
+	iatiOrgID := fs.String("iati-org-id", env("PORTAL_IATI_ORG_ID", server.DefaultIATIOrgID), "the agency's IATI organisation identifier, which the open-data IATI file reports as and prefixes activity identifiers with, e.g. XM-DAC-12345; the default is a placeholder (PORTAL_IATI_ORG_ID)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return opts, true, nil
@@ -142,6 +146,9 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	if *cacheMaxAge < 0 || *cacheStale < 0 {
 		return opts, true, fmt.Errorf("--cache-max-age %s, --cache-stale %s: give durations of 0 or more, such as 30s", *cacheMaxAge, *cacheStale)
 	}
+	if !iatiOrgPattern.MatchString(*iatiOrgID) {
+		return opts, true, fmt.Errorf("--iati-org-id %q is not an IATI organisation identifier such as XM-DAC-12345: a registration agency, a hyphen, a number", *iatiOrgID)
+	}
 	return serveOptions{
 		addr:               *addr,
 		db:                 *db,
@@ -154,8 +161,13 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 		minFreeBytes:       *minFreeMB << 20,
 		httpCache:          server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
 		responseCacheBytes: responseCacheBytes,
+		iatiOrgID:          *iatiOrgID,
 	}, false, nil
 }
+
+// iatiOrgPattern is an IATI organisation identifier: a registration agency's code, a
+// hyphen, the organisation's number there (letters, digits, ".", "_", "-").
+var iatiOrgPattern = regexp.MustCompile(`^[A-Za-z0-9]+-[A-Za-z0-9._-]+$`)
 
 // isOrigin reports whether s is an http or https origin: a scheme and a host, no path
 // beyond "/", no query.

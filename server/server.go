@@ -63,6 +63,9 @@ type Config struct {
 	// ResponseCacheBytes bounds the cache of public answers (respcache.go); 0 means
 	// DefaultResponseCacheBytes, a negative number turns the cache off.
 	ResponseCacheBytes int64
+	// IATIOrgID is the reporting organisation's IATI identifier in the open-data IATI file
+	// (opendata_iati.go); empty means DefaultIATIOrgID.
+	IATIOrgID string
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -103,6 +106,7 @@ func New(s *store.Store, cfg Config) http.Handler {
 	if lib != nil {
 		routeMedia(mux, s, lib, cfg) // POST /media, GET /media/{file}: media.go
 	}
+	routeOpenData(mux, s, cfg)                           // /open-data/…: opendata.go
 	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL)) // everything else: site.go
 	return withRequestID(observe(cfg.Metrics, secureHeaders(mux)))
 }
