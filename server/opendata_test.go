@@ -355,3 +355,38 @@ func TestOpenDataValidators(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectDACCodes: editors set a project's DAC sector codes through the API and read
+// them back; codes that are not five digits, twice the same code or more than ten are
+// BAD_USER_INPUT naming dacCodes.
+func TestProjectDACCodes(t *testing.T) {
+	e := newEditors(t)
+	create := `mutation($in: ProjectInput!) { createProject(input: $in) { id dacCodes } }`
+	project := func(codes ...string) map[string]any {
+		return map[string]any{"in": map[string]any{"title": map[string]any{"en": "Sectors"}, "status": "ONGOING", "dacCodes": codes}}
+	}
+	var got struct{ CreateProject struct{ DacCodes []string } }
+	e.ok(e.editor, create, project(" 15190", "93010 "), &got)
+	if want := []string{"15190", "93010"}; !slices.Equal(got.CreateProject.DacCodes, want) {
+		t.Errorf("got dacCodes %v, want %v", got.CreateProject.DacCodes, want)
+	}
+	e.ok(e.editor, create, map[string]any{"in": map[string]any{"title": map[string]any{"en": "None"}, "status": "ONGOING"}}, &got)
+	if len(got.CreateProject.DacCodes) != 0 {
+		t.Errorf("without codes: got dacCodes %v, want []", got.CreateProject.DacCodes)
+	}
+	for _, tt := range []struct {
+		name  string
+		codes []string
+	}{
+		{"four digits", []string{"1519"}},
+		{"a letter", []string{"1519x"}},
+		{"a leading zero", []string{"01519"}},
+		{"twice", []string{"15190", "15190"}},
+		{"eleven", []string{"11110", "11120", "11130", "11182", "11220", "11230", "11231", "11232", "11240", "11250", "11260"}},
+	} {
+		r := e.as(e.editor, create, project(tt.codes...), nil)
+		if r.code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != "dacCodes" {
+			t.Errorf("%s: got %s, want BAD_USER_INPUT on dacCodes", tt.name, r.body)
+		}
+	}
+}

@@ -47,3 +47,11 @@ func trimmedCodes(codes []string) []string {
 	}
 	return out
 }
+
+// codesOrNil is nil for no codes: the content format leaves the field out then.
+func codesOrNil(codes []string) []string {
+	if len(codes) == 0 {
+		return nil
+	}
+	return codes
+}

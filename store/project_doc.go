@@ -179,7 +179,7 @@ func projectDoc(p *Project, areas, funders, implementers, partners []string) Pro
 		TargetGroups:       list(p.Sr.TargetGroups, p.En.TargetGroups),
 		URL:                deref(p.URL),
 		Cover:              coverDoc(p.CoverFile, p.Sr.CoverAlt, p.En.CoverAlt),
-		DACCodes:           p.DACCodes,
+		DACCodes:           codesOrNil(p.DACCodes),
 		PublishedAt:        utc(p.PublishedAt),
 		EditorialDoc:       p.Publication.editorialDoc(),
 	}
