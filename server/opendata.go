@@ -28,9 +28,10 @@ const DefaultIATIOrgID = "RS-GOV-KIRS"
 // writes them differently never matches an old tag.
 const openDataFormat = "1"
 
-// openDataWriteTime is how long a download may take to send: a large file to a slow
-// client needs longer than the server's write timeout.
-const openDataWriteTime = 10 * time.Minute
+// openDataStall is how long a download may go without progress: while it sends, its write
+// deadline stays this far ahead, so a large file outlasts the server's write timeout and a
+// client that stops reading is still cut off.
+const openDataStall = time.Minute
 
 // openData serves the downloads.
 type openData struct {
@@ -81,7 +82,6 @@ func (d *openData) file(contentType string, write writer) http.Handler {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
-		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(openDataWriteTime)) // not every writer has one
 		started := false
 		err = d.store.ReadPublic(r.Context(), func(ctx context.Context, snap *store.PublicSnapshot) error {
 			setValidators(h, snap.Version)
@@ -90,7 +90,7 @@ func (d *openData) file(contentType string, write writer) http.Handler {
 			if r.Method == http.MethodHead {
 				return nil
 			}
-			out := bufio.NewWriterSize(w, 32<<10)
+			out := bufio.NewWriterSize(&progressWriter{w: w, rc: http.NewResponseController(w)}, 32<<10)
 			if err := write(ctx, r, snap, out); err != nil {
 				return err
 			}
@@ -169,4 +169,20 @@ func (d *openData) origin(r *http.Request) string {
 		return "https://" + r.Host
 	}
 	return "http://" + r.Host // X-Forwarded-* are not trusted: set Config.PublicURL behind a proxy
+}
+
+// progressWriter moves the response's write deadline openDataStall ahead as bytes go out
+// (at most every few seconds).
+type progressWriter struct {
+	w    io.Writer
+	rc   *http.ResponseController
+	next time.Time // when to move the deadline again
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	if now := time.Now(); now.After(p.next) {
+		p.rc.SetWriteDeadline(now.Add(openDataStall)) // a writer without deadlines (a test's) has none to move
+		p.next = now.Add(5 * time.Second)
+	}
+	return p.w.Write(b)
 }

@@ -2,8 +2,10 @@ package server_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/csv"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -387,6 +389,28 @@ func TestProjectDACCodes(t *testing.T) {
 		r := e.as(e.editor, create, project(tt.codes...), nil)
 		if r.code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != "dacCodes" {
 			t.Errorf("%s: got %s, want BAD_USER_INPUT on dacCodes", tt.name, r.body)
+		}
+	}
+}
+
+// TestOpenDataCompressed: a client that accepts gzip gets the file gzip-encoded, the same
+// bytes once decoded (files of 1 KB or more, as the demo content's are).
+func TestOpenDataCompressed(t *testing.T) {
+	p := newPortal(t, true)
+	for _, path := range []string{"/open-data/en/projects.csv", "/open-data/content.json", "/open-data/iati-activities.xml"} {
+		plain := p.get(http.MethodGet, path, nil).Body.Bytes()
+		rec := p.get(http.MethodGet, path, map[string]string{"Accept-Encoding": "gzip"})
+		if rec.Header().Get("Content-Encoding") != "gzip" || !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") {
+			t.Errorf("%s: got Content-Encoding %q, Vary %q; want gzip, Accept-Encoding", path, rec.Header().Get("Content-Encoding"), rec.Header().Get("Vary"))
+			continue
+		}
+		zr, err := gzip.NewReader(rec.Body)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		got, err := io.ReadAll(zr)
+		if err != nil || (path != "/open-data/iati-activities.xml" && !bytes.Equal(got, plain)) || len(got) == 0 {
+			t.Errorf("%s: decoded %d bytes (err %v), want the %d plain ones", path, len(got), err, len(plain))
 		}
 	}
 }
