@@ -136,7 +136,7 @@ func (p *PublicSnapshot) Each(ctx context.Context, k Kind, fn func(PublicItem) e
 }
 
 // eachPage calls fn for every page of the public items of a kind, by slug, with the
-// pages's links to public items by field and item ID.
+// page's links to public items by field and item ID.
 func (p *PublicSnapshot) eachPage(ctx context.Context, k *kind, fn func([]row, map[string]map[int64][]string) error) error {
 	after := ""
 	for {
@@ -162,7 +162,7 @@ func (p *PublicSnapshot) eachPage(ctx context.Context, k *kind, fn func([]row, m
 		if len(rows) < openDataPage {
 			return nil
 		}
-		after = rows[len(rows)-1].(interface{ slugOf() string }).slugOf()
+		after = rows[len(rows)-1].(slugged).slugOf()
 	}
 }
 
@@ -243,6 +243,9 @@ func (p *Project) Texts() (sr, en ProjectText) {
 func (p *Partner) Names() (sr, en string) {
 	return translit.ToCyrillic(p.Sr.Name), p.En.Name
 }
+
+// slugged is a row that says its slug: the open-data readers page by slug.
+type slugged interface{ slugOf() string }
 
 func (n *NewsItem) slugOf() string { return n.Slug }
 func (p *Project) slugOf() string  { return p.Slug }
