@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -37,6 +38,7 @@ type serveOptions struct {
 	httpCache             server.HTTPCache
 	responseCacheBytes    int64 // server.Config's: negative turns the cache off
 	rateLimit             int   // requests a minute per client address to /graphql; 0: no limit
+	iatiOrgID             string
 }
 
 // serve is `portal serve`: the site and the GraphQL API, until SIGINT or SIGTERM.
@@ -86,6 +88,7 @@ func serve(args []string, schema []byte) error {
 		HTTPCache:          &opts.httpCache,
 		ResponseCacheBytes: opts.responseCacheBytes,
 		RateLimit:          server.RateLimit{Requests: opts.rateLimit, Window: time.Minute},
+		IATIOrgID:          opts.iatiOrgID,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
 	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(opts.db), "media", opts.mediaDir)
@@ -113,6 +116,7 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	cacheStale := fs.Duration("cache-stale", envDuration("PORTAL_CACHE_STALE", server.DefaultHTTPCache.StaleWhileRevalidate), "how much longer they may serve it stale while revalidating it, e.g. 60s (PORTAL_CACHE_STALE)")
 	responseCacheMB := fs.Int64("response-cache-mb", envInt("PORTAL_RESPONSE_CACHE_MB", server.DefaultResponseCacheBytes>>20), "memory for the cache of public answers, in MB; 0 turns it off (PORTAL_RESPONSE_CACHE_MB)")
 	rateLimit := fs.Int("api-rate-limit", int(envInt("PORTAL_API_RATE_LIMIT", int64(server.DefaultRateLimit.Requests))), "requests a minute each client address may send to /graphql (the portal's own pages are not counted); 0 turns the limit off (PORTAL_API_RATE_LIMIT)")
+	iatiOrgID := fs.String("iati-org-id", env("PORTAL_IATI_ORG_ID", server.DefaultIATIOrgID), "the agency's IATI organisation identifier, which the open-data IATI file reports as and prefixes activity identifiers with, e.g. XM-DAC-12345; the default is a placeholder (PORTAL_IATI_ORG_ID)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return opts, true, nil
@@ -148,6 +152,9 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	if *cacheMaxAge < 0 || *cacheStale < 0 {
 		return opts, true, fmt.Errorf("--cache-max-age %s, --cache-stale %s: give durations of 0 or more, such as 30s", *cacheMaxAge, *cacheStale)
 	}
+	if !iatiOrgPattern.MatchString(*iatiOrgID) {
+		return opts, true, fmt.Errorf("--iati-org-id %q is not an IATI organisation identifier such as XM-DAC-12345: a registration agency, a hyphen, a number", *iatiOrgID)
+	}
 	return serveOptions{
 		addr:               *addr,
 		db:                 *db,
@@ -161,8 +168,13 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 		httpCache:          server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
 		responseCacheBytes: responseCacheBytes,
 		rateLimit:          *rateLimit,
+		iatiOrgID:          *iatiOrgID,
 	}, false, nil
 }
+
+// iatiOrgPattern is an IATI organisation identifier: a registration agency's code, a
+// hyphen, the organisation's number there (letters, digits, ".", "_", "-").
+var iatiOrgPattern = regexp.MustCompile(`^[A-Za-z0-9]+-[A-Za-z0-9._-]+$`)
 
 // isOrigin reports whether s is an http or https origin: a scheme and a host, no path
 // beyond "/", no query.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/agency/portal/metrics"
+	"github.com/agency/portal/server"
 )
 
 // freeAddr is a loopback address with a port that was free a moment ago.
@@ -177,4 +178,42 @@ func describeOptions(o serveOptions) string {
 	return fmt.Sprintf("addr=%s db=%s metrics=%s cors=%v public=%s no-demo=%v media=%s proxies=%v min-free=%d http-cache=%s/%s response-cache=%d rate-limit=%d",
 		o.addr, o.db, o.metricsAddr, o.corsOrigins, o.publicURL, o.noDemo, o.mediaDir, o.trustedProxies, o.minFreeBytes,
 		o.httpCache.MaxAge, o.httpCache.StaleWhileRevalidate, o.responseCacheBytes, o.rateLimit)
+}
+
+// TestParseServeIATIOrgID: --iati-org-id and PORTAL_IATI_ORG_ID, its placeholder default,
+// and an identifier that is not one.
+func TestParseServeIATIOrgID(t *testing.T) {
+	t.Setenv("PORTAL_IATI_ORG_ID", "")
+	os.Unsetenv("PORTAL_IATI_ORG_ID")
+	tests := []struct {
+		name    string
+		env     string
+		args    []string
+		want    string
+		wantErr string
+	}{
+		{"the default", "", nil, server.DefaultIATIOrgID, ""},
+		{"the flag", "", []string{"--iati-org-id", "XM-DAC-12345"}, "XM-DAC-12345", ""},
+		{"the variable", "GB-GOV-1", nil, "GB-GOV-1", ""},
+		{"a flag wins over its variable", "GB-GOV-1", []string{"--iati-org-id", "RS-MB-07654321"}, "RS-MB-07654321", ""},
+		{"no agency", "", []string{"--iati-org-id", "12345"}, "", "is not an IATI organisation identifier"},
+		{"a space", "", []string{"--iati-org-id", "XM-DAC 1"}, "", "is not an IATI organisation identifier"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.env != "" {
+				t.Setenv("PORTAL_IATI_ORG_ID", tt.env)
+			}
+			opts, _, err := parseServe(append([]string{"--db", "x.db"}, tt.args...))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got %v, want an error with %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || opts.iatiOrgID != tt.want {
+				t.Errorf("got %q (err %v), want %q", opts.iatiOrgID, err, tt.want)
+			}
+		})
+	}
 }

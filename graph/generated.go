@@ -267,6 +267,7 @@ type ComplexityRoot struct {
 		Budget              func(childComplexity int) int
 		CooperatingPartners func(childComplexity int) int
 		Cover               func(childComplexity int) int
+		DACCodes            func(childComplexity int) int
 		DatePrecision       func(childComplexity int) int
 		Description         func(childComplexity int) int
 		Editorial           func(childComplexity int) int
@@ -1474,6 +1475,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProjectSource.Cover(childComplexity), true
+	case "ProjectSource.dacCodes":
+		if e.ComplexityRoot.ProjectSource.DACCodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectSource.DACCodes(childComplexity), true
 	case "ProjectSource.datePrecision":
 		if e.ComplexityRoot.ProjectSource.DatePrecision == nil {
 			break
@@ -3071,6 +3078,8 @@ type ProjectSource implements Source {
   specificObjectives: LocalizedList!
   targetGroups: LocalizedList!
   url: String
+  "OECD DAC 5-digit sector codes, for the open-data IATI file; empty means the default, 15190."
+  dacCodes: [String!]!
   "The cover picture, null when none."
   cover: ImageSource
   "The project as the public would see it, whatever its state."
@@ -3157,6 +3166,12 @@ input ProjectInput {
   url: String
   "The cover picture."
   cover: ImageInput
+  """
+  OECD DAC 5-digit sector (CRS purpose) codes for the open-data IATI file, such as 15190,
+  at most 10, each once. None: the file uses 15190, "Facilitation of orderly, safe,
+  regular and responsible migration and mobility".
+  """
+  dacCodes: [String!]
 }
 
 "An amount of money."
@@ -3679,6 +3694,8 @@ func (ec *executionContext) childFields_ProjectSource(ctx context.Context, field
 		return ec.fieldContext_ProjectSource_targetGroups(ctx, field)
 	case "url":
 		return ec.fieldContext_ProjectSource_url(ctx, field)
+	case "dacCodes":
+		return ec.fieldContext_ProjectSource_dacCodes(ctx, field)
 	case "cover":
 		return ec.fieldContext_ProjectSource_cover(ctx, field)
 	case "preview":
@@ -9830,6 +9847,29 @@ func (ec *executionContext) fieldContext_ProjectSource_url(_ context.Context, fi
 	return graphql.NewScalarFieldContext("ProjectSource", field, true, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _ProjectSource_dacCodes(ctx context.Context, field graphql.CollectedField, obj *store.ProjectSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectSource_dacCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DACCodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectSource_dacCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProjectSource", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _ProjectSource_cover(ctx context.Context, field graphql.CollectedField, obj *store.ProjectSource) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13302,7 +13342,7 @@ func (ec *executionContext) unmarshalInputProjectInput(ctx context.Context, obj 
 		asMap["datePrecision"] = "DAY"
 	}
 
-	fieldsInOrder := [...]string{"slug", "title", "officialTitle", "summary", "description", "status", "startDate", "endDate", "datePrecision", "budget", "funders", "implementers", "cooperatingPartners", "areas", "locations", "expectedResults", "objectives", "specificObjectives", "targetGroups", "url", "cover"}
+	fieldsInOrder := [...]string{"slug", "title", "officialTitle", "summary", "description", "status", "startDate", "endDate", "datePrecision", "budget", "funders", "implementers", "cooperatingPartners", "areas", "locations", "expectedResults", "objectives", "specificObjectives", "targetGroups", "url", "cover", "dacCodes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13456,6 +13496,13 @@ func (ec *executionContext) unmarshalInputProjectInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.Cover = data
+		case "dacCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dacCodes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DACCodes = data
 		}
 	}
 	return it, nil
@@ -16006,6 +16053,11 @@ func (ec *executionContext) _ProjectSource(ctx context.Context, sel ast.Selectio
 		case "url":
 			out.Values[i] = ec._ProjectSource_url(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dacCodes":
+			out.Values[i] = ec._ProjectSource_dacCodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cover":

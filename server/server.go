@@ -66,6 +66,9 @@ type Config struct {
 	// RateLimit is the fair-use limit of /graphql per client address (ratelimit.go); the
 	// zero value counts nothing. `portal serve` uses DefaultRateLimit.
 	RateLimit RateLimit
+	// IATIOrgID is the reporting organisation's IATI identifier in the open-data IATI file
+	// (opendata_iati.go); empty means DefaultIATIOrgID.
+	IATIOrgID string
 }
 
 // DefaultMaxBodyBytes is the default limit of a /graphql request body: 256 KiB.
@@ -107,6 +110,7 @@ func New(s *store.Store, cfg Config) http.Handler {
 	if lib != nil {
 		routeMedia(mux, s, lib, cfg) // POST /media, GET /media/{file}: media.go
 	}
+	routeOpenData(mux, s, cfg)                           // /open-data/…: opendata.go
 	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL)) // everything else: site.go
 	return withRequestID(observe(cfg.Metrics, secureHeaders(mux)))
 }

@@ -104,6 +104,9 @@ var pages = map[string]struct{ title, description text }{
 	"partners": {text{"Партнери", "Partners"}, text{
 		"Организације са којима Комесаријат сарађује: донатори, реализатори и институције.",
 		"The organisations the Commissariat works with: donors, implementers and institutions."}},
+	"open-data": {text{"Отворени подаци", "Open data"}, text{
+		"Вести, пројекти и партнери Комесаријата као CSV, JSON и IATI датотеке за преузимање.",
+		"The Commissariat's news, projects and partners as CSV, JSON and IATI files to download."}},
 	"search": {text{"Претрага", "Search"}, text{
 		"Претрага вести, пројеката и партнера Комесаријата.",
 		"Search the Commissariat's news, projects and partners."}},

@@ -132,6 +132,7 @@ func TestSitePages(t *testing.T) {
 		"/projects":                    {"sr-cyrl": "Пројекти" + siteSuffix["sr-cyrl"], "sr-latn": "Projekti" + siteSuffix["sr-latn"], "en": "Projects" + siteSuffix["en"]},
 		"/partners":                    {"sr-cyrl": "Партнери" + siteSuffix["sr-cyrl"], "sr-latn": "Partneri" + siteSuffix["sr-latn"], "en": "Partners" + siteSuffix["en"]},
 		"/search":                      {"sr-cyrl": "Претрага" + siteSuffix["sr-cyrl"], "sr-latn": "Pretraga" + siteSuffix["sr-latn"], "en": "Search" + siteSuffix["en"]},
+		"/open-data":                   {"sr-cyrl": "Отворени подаци" + siteSuffix["sr-cyrl"], "sr-latn": "Otvoreni podaci" + siteSuffix["sr-latn"], "en": "Open data" + siteSuffix["en"]},
 		"/projects/" + siteProjectSlug: project,
 		"/partners/iom":                partner,
 		"/news/" + siteNewsSlug: {

@@ -71,6 +71,7 @@ type Project struct {
 	DatePrecision DatePrecision `bun:",notnull"`
 	Budget        *Money        `bun:"embed:budget_"`
 	URL           *string       `bun:"url"`
+	DACCodes      []string      `bun:"dac_codes"` // OECD DAC 5-digit sector codes, for IATI (opendata_dac.go)
 	Sr            ProjectText   `bun:"embed:sr_"`
 	En            ProjectText   `bun:"embed:en_"`
 	CoverFile     *ImageFile    `bun:"cover"`

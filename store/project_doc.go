@@ -31,6 +31,7 @@ type ProjectDoc struct {
 	TargetGroups       LocalizedList `json:"targetGroups"`
 	URL                string        `json:"url"`
 	Cover              *CoverDoc     `json:"cover,omitempty"`
+	DACCodes           []string      `json:"dacCodes,omitempty"`    // OECD DAC 5-digit sector codes
 	PublishedAt        *time.Time    `json:"publishedAt,omitempty"` // when it was published; an import's time when empty
 	EditorialDoc
 }
@@ -58,6 +59,7 @@ type ProjectInput struct {
 	TargetGroups        *LocalizedList
 	URL                 *string
 	Cover               *ImageInput
+	DACCodes            []string
 }
 
 func (in *ProjectInput) doc() *ProjectDoc {
@@ -75,7 +77,8 @@ func (in *ProjectInput) doc() *ProjectDoc {
 		Funders: orEmpty(in.Funders), Implementers: orEmpty(in.Implementers), Partners: orEmpty(in.CooperatingPartners),
 		Areas: orEmpty(in.Areas), Locations: trimmedList(in.Locations), ExpectedResults: trimmedList(in.ExpectedResults),
 		Objectives: trimmedList(in.Objectives), SpecificObjectives: trimmedList(in.SpecificObjectives),
-		TargetGroups: trimmedList(in.TargetGroups), URL: trimmedOr(in.URL), Cover: in.Cover.doc()}
+		TargetGroups: trimmedList(in.TargetGroups), URL: trimmedOr(in.URL), Cover: in.Cover.doc(),
+		DACCodes: trimmedCodes(in.DACCodes)}
 }
 
 // check checks a project on its own; field names start with prefix.
@@ -91,7 +94,7 @@ func (p *ProjectDoc) check(f string) error {
 		webURL(f+"url", p.URL),
 		slugList(f+"funders", p.Funders), slugList(f+"implementers", p.Implementers),
 		slugList(f+"partners", p.Partners), slugList(f+"areas", p.Areas), p.Cover.check(f+"cover"),
-		p.checkBudget(f), p.checkLists(f))
+		p.checkBudget(f), p.checkLists(f), checkDACCodes(f+"dacCodes", p.DACCodes))
 }
 
 func (p *ProjectDoc) checkBudget(f string) error {
@@ -141,7 +144,7 @@ func (p *ProjectDoc) row(now time.Time) row {
 		precision = Day
 	}
 	return &Project{Slug: p.Slug, Status: p.Status, StartDate: p.StartDate, EndDate: p.EndDate, DatePrecision: precision,
-		Budget: p.Budget, URL: nonEmpty(p.URL), CoverFile: p.Cover.file(),
+		Budget: p.Budget, URL: nonEmpty(p.URL), CoverFile: p.Cover.file(), DACCodes: orEmpty(p.DACCodes),
 		PublishedAt: p.publishedAt(p.PublishedAt, now), Publication: p.publication(now),
 		Sr: text(func(l Localized) string { return l.Sr }, func(l LocalizedList) []string { return orEmpty(l.Sr) }),
 		En: text(func(l Localized) string { return l.En }, func(l LocalizedList) []string { return orEmpty(l.En) })}
@@ -176,6 +179,7 @@ func projectDoc(p *Project, areas, funders, implementers, partners []string) Pro
 		TargetGroups:       list(p.Sr.TargetGroups, p.En.TargetGroups),
 		URL:                deref(p.URL),
 		Cover:              coverDoc(p.CoverFile, p.Sr.CoverAlt, p.En.CoverAlt),
+		DACCodes:           codesOrNil(p.DACCodes),
 		PublishedAt:        utc(p.PublishedAt),
 		EditorialDoc:       p.Publication.editorialDoc(),
 	}

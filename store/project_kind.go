@@ -108,6 +108,7 @@ func (p *ProjectSource) StartDate() *string           { return p.item.StartDate 
 func (p *ProjectSource) EndDate() *string             { return p.item.EndDate }
 func (p *ProjectSource) DatePrecision() DatePrecision { return p.item.DatePrecision }
 func (p *ProjectSource) URL() *string                 { return p.item.URL }
+func (p *ProjectSource) DACCodes() []string           { return orEmpty(p.item.DACCodes) }
 func (p *ProjectSource) Budget() *Money {
 	if b := p.item.Budget; b != nil && b.Amount != "" {
 		return b

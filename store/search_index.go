@@ -97,7 +97,9 @@ func syncIndex(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, now
 	rowid := k.num<<kindShift | id
 	if visible {
 		r := k.newRow()
-		err := db.NewSelect().Model(r).Where("id = ?", id).Scan(ctx)
+		// alias.* rather than the model's columns: a migration's step (7) reads rows
+		// before later migrations add the columns the model has by then.
+		err := db.NewSelect().Model(r).ColumnExpr(k.alias+".*").Where("id = ?", id).Scan(ctx)
 		if err == nil {
 			err = indexItem(ctx, db, e, k, id, r.indexText())
 		}

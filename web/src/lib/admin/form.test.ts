@@ -130,6 +130,7 @@ describe('projectInput', () => {
 			specificObjectives: { sr: [], en: [] },
 			targetGroups: { sr: [], en: ['refugees'] },
 			url: 'https://example.org/p',
+			dacCodes: ['15190', '93010'],
 			cover: null
 		};
 		const f = projectForm(s);
@@ -139,6 +140,15 @@ describe('projectInput', () => {
 		expect(input.budget).toEqual(s.budget);
 		expect(input.url).toBe(s.url);
 		expect(input.endDate).toBe('2021-12-31');
+		expect(f.dacCodes).toBe('15190 93010');
+		expect(input.dacCodes).toEqual(['15190', '93010']);
+	});
+
+	it('splits DAC codes at spaces, commas and semicolons', () => {
+		const f = emptyProject();
+		expect(projectInput(f).dacCodes).toEqual([]);
+		f.dacCodes = ' 15190, 93010;72010\n';
+		expect(projectInput(f).dacCodes).toEqual(['15190', '93010', '72010']);
 	});
 });
 

@@ -63,6 +63,8 @@ export interface ProjectForm {
 	specificObjectives: Localized;
 	targetGroups: Localized;
 	url: string;
+	/** OECD DAC 5-digit sector codes, separated by spaces or commas. */
+	dacCodes: string;
 	cover: Cover | null;
 }
 
@@ -105,6 +107,7 @@ export function emptyProject(): ProjectForm {
 		specificObjectives: empty(),
 		targetGroups: empty(),
 		url: '',
+		dacCodes: '',
 		cover: null
 	};
 }
@@ -186,9 +189,13 @@ export function projectInput(f: ProjectForm): ProjectInput {
 		specificObjectives: list(f.specificObjectives),
 		targetGroups: list(f.targetGroups),
 		url: optional(f.url),
+		dacCodes: codes(f.dacCodes),
 		cover: cover(f.cover)
 	};
 }
+
+/** Codes typed with spaces, commas or semicolons between them: the list. */
+const codes = (s: string) => s.split(/[\s,;]+/).filter((c) => c !== '');
 
 export function partnerInput(f: PartnerForm): PartnerInput {
 	return {
@@ -245,6 +252,7 @@ export function projectForm(s: AdminProjectFragment): ProjectForm {
 		specificObjectives: joined(s.specificObjectives),
 		targetGroups: joined(s.targetGroups),
 		url: s.url ?? '',
+		dacCodes: s.dacCodes.join(' '),
 		cover: coverOf(s.cover)
 	};
 }

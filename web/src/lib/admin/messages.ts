@@ -219,7 +219,9 @@ export const m = {
 		specificObjectives: 'Posebni ciljevi',
 		targetGroups: 'Ciljne grupe',
 		url: 'Adresa sa više podataka',
-		urlHint: 'Stranica o projektu na drugom sajtu, http(s)://…'
+		urlHint: 'Stranica o projektu na drugom sajtu, http(s)://…',
+		dacCodes: 'OECD DAC sektori (za IATI)',
+		dacCodesHint: 'Petocifreni kodovi razdvojeni razmakom, npr. 15190 93010; bez kodova IATI fajl navodi 15190 (migracije i mobilnost).'
 	},
 
 	partner: {

@@ -168,6 +168,7 @@ export const ProjectFragment = graphql(`
 			en
 		}
 		url
+		dacCodes
 		cover {
 			...AdminImage
 		}

@@ -30,7 +30,8 @@ export const en = {
 	footer: {
 		about:
 			'The Commissariat is the Government of Serbia’s organisation for refugees, internally displaced persons, returnees, migration management and the reception of asylum seekers and migrants.',
-		api: 'Open data: the GraphQL API',
+		openData: 'Open data',
+		api: 'The GraphQL API',
 		topOfPage: 'Top of the page'
 	},
 	common: {
@@ -168,6 +169,27 @@ export const en = {
 		noNews: 'No news items mention this organisation yet.',
 		allNews: 'All news mentioning this organisation ({n})',
 		backToPartners: 'Back to partners'
+	},
+	openData: {
+		title: 'Open data',
+		intro:
+			'Everything this site publishes, as files to download and reuse: news, projects and partners. The files follow every change on the site; drafts and items not yet published are never in them.',
+		csvTitle: 'Spreadsheets (CSV)',
+		csvIntro: 'One row per item, in UTF-8 (Excel opens them as they are). In this language:',
+		news: 'News',
+		projects: 'Projects',
+		partners: 'Partners',
+		otherLanguages: 'In the other languages and scripts:',
+		jsonTitle: 'All content (JSON)',
+		jsonIntro: 'Topics, partners, projects and news in both languages, in one file, in the format the portal imports and exports.',
+		json: 'content.json',
+		iatiTitle: 'Projects for aid transparency (IATI)',
+		iatiIntro:
+			'Our projects as IATI 2.03 activities, the standard donors and aid agencies report in: titles and descriptions in Serbian and English, funders and implementers, status, dates, budgets and sectors.',
+		iati: 'iati-activities.xml',
+		apiTitle: 'For developers',
+		apiIntro: 'The same content, with search and filters, is in the open GraphQL API:',
+		api: 'explore the API'
 	},
 	search: {
 		title: 'Search',
