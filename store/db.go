@@ -47,6 +47,7 @@ type Store struct {
 	sleep     func(ctx context.Context, d time.Duration) error // waits for a login's turn (SetSleep)
 	scheduled chan struct{}                                    // wakes RunPublisher when a schedule changes
 	metrics   *metrics.Metrics                                 // nil until Instrument; records nothing then
+	counts    countCache                                       // list counts no counter covers, per content generation (counts.go)
 
 	limitsLoggedAt atomic.Int64 // when a failure of the login limits was last logged, Unix seconds
 }
@@ -134,6 +135,7 @@ func migrationFiles(engine string) ([]migration, error) {
 func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 	return map[int]func(context.Context, bun.Tx) error{
 		7: s.rebuildSearch, // 007_search_stems.sql: the index holds stems
+		8: recountLists,    // 008_list_counts.sql: the lists' counters
 	}
 }
 

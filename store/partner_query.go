@@ -33,14 +33,16 @@ type PartnerEdge struct {
 func (s *Store) Partners(ctx context.Context, f *PartnerFilter, p Page, locale Locale) (*PartnerConnection, error) {
 	const tag = "p"
 	now := s.clock()
-	filter := func(q *bun.SelectQuery) *bun.SelectQuery {
-		q.Where(publicSQL("partner"), now)
-		if f != nil && len(f.Kind) > 0 {
-			q.Where("partner.kind IN (?)", bun.In(f.Kind))
+	b := &filterBuilder{s: s}
+	if f != nil && len(f.Kind) > 0 {
+		kinds := make([]string, len(f.Kind))
+		for i, k := range f.Kind {
+			kinds[i] = string(k)
 		}
-		return q
+		b.values("kind", "partner.kind IN (?)", kinds)
 	}
-	q := filter(s.read.NewSelect().Model((*Partner)(nil)))
+	lf := b.filter(partnerKind)
+	q := lf.where(s.read.NewSelect().Model((*Partner)(nil)).Where(publicSQL("partner"), now))
 	if p.After != "" {
 		key, err := decodeCursor(p.After, tag, 1)
 		if err != nil {
@@ -54,10 +56,7 @@ func (s *Store) Partners(ctx context.Context, f *PartnerFilter, p Page, locale L
 	}
 	items, cursors, info := pageOf(items, p, func(x *Partner) string { return encodeCursor(tag, x.Slug) })
 	c := &PartnerConnection{Edges: make([]*PartnerEdge, len(items)), PageInfo: info,
-		count: func(ctx context.Context) (int, error) {
-			n, err := filter(s.read.NewSelect().Model((*Partner)(nil))).Count(ctx)
-			return int(n), err
-		}}
+		count: func(ctx context.Context) (int, error) { return s.publicCount(ctx, lf, now) }}
 	for i, x := range items {
 		c.Edges[i] = &PartnerEdge{Cursor: cursors[i], Node: x.localize(locale)}
 	}
