@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -143,4 +145,54 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// countCost compares, by their median over n calls each, the news list's totalCount as
+// the store answers it (from its counters) with a COUNT(*) of the same rows, the way
+// counts were made before: the one grows with the content, the other should not.
+func countCost(ctx context.Context, st *store.Store, dsn string, n int) (string, error) {
+	driver := "sqlite"
+	if store.IsPostgres(dsn) {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	median := func(f func() error) (time.Duration, error) {
+		times := make([]time.Duration, n)
+		for i := range times {
+			t0 := time.Now()
+			if err := f(); err != nil {
+				return 0, err
+			}
+			times[i] = time.Since(t0)
+		}
+		slices.Sort(times)
+		return times[n/2], nil
+	}
+	var fromStore, fromRows int
+	counted, err := median(func() error {
+		c, err := st.News(ctx, nil, store.NewsNewestFirst, store.Page{First: 0}, store.En)
+		if err == nil {
+			fromStore, err = c.TotalCount(ctx)
+		}
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	q := "SELECT count(*) FROM news WHERE state = 'PUBLISHED' AND deleted_at IS NULL AND published_at <= $1"
+	var arg any = now
+	if driver == "sqlite" {
+		q, arg = strings.Replace(q, "$1", "?", 1), now.Format("2006-01-02 15:04:05-07:00")
+	}
+	scanned, err := median(func() error { return db.QueryRowContext(ctx, q, arg).Scan(&fromRows) })
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("news totalCount %d, median of %d: %v through the store (a page of 0 and its count), %v for a COUNT(*) of the rows (%d)",
+		fromStore, n, counted.Round(time.Microsecond), scanned.Round(time.Microsecond), fromRows), nil
 }

@@ -97,6 +97,11 @@ func mainErr() error {
 	if o.fillOnly {
 		return nil
 	}
+	cost, err := countCost(ctx, st, dsn, 200)
+	if err != nil {
+		return err
+	}
+	fmt.Println(cost)
 	results, err := serveAndLoad(ctx, st, schema, pageTargets(slugs, o.seed), selected, o)
 	if err != nil {
 		return err
@@ -106,6 +111,7 @@ func mainErr() error {
 	fmt.Printf("GOMAXPROCS %d, %s %s/%s, %d news items, %d projects, DB %s, -c %d, -d %v\n",
 		runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, count, len(slugs), engine, o.c, o.d)
 	printTable(results)
+	fmt.Println(cost)
 	fmt.Printf("memory of this process (the servers and the load driver share it): %s\n", processMemory())
 	failures := 0
 	for _, r := range results {
