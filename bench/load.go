@@ -285,7 +285,7 @@ func rawGet(ctx context.Context, hc *http.Client, base, query string) ([]byte, e
 
 // result is what one scenario measured.
 type result struct {
-	phase     string // cold, warm, ceiling, c=1 cold
+	phase     string // cold, warm, c=1 cold
 	name      string
 	requests  int
 	elapsed   time.Duration
