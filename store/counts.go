@@ -15,7 +15,7 @@ import (
 // Counts that cost nothing: the totalCount of the public lists, without counting every
 // row on a request.
 //
-// The table list_counts (migrations/008_list_counts.sql) keeps, per list (a kind's table)
+// The table list_counts (migrations/011_list_counts.sql) keeps, per list (a kind's table)
 // and key, how many items are listed: published and not deleted, whatever their
 // publication time. The key "" is the whole list; "dim:value" the items with that value
 // in one of the kind's count dimensions (countDim), such as "topic:12" or "status:ONGOING".
@@ -113,7 +113,7 @@ func addItemCounts(ctx context.Context, db bun.IDB, k *kind, id int64, delta int
 	return nil
 }
 
-// recountLists fills list_counts again from the rows: migration 8 does it, and so does
+// recountLists fills list_counts again from the rows: migration 11 does it, and so does
 // RecountLists after content was written around the store.
 func recountLists(ctx context.Context, db bun.Tx) error {
 	if _, err := db.ExecContext(ctx, "DELETE FROM list_counts"); err != nil {

@@ -135,7 +135,7 @@ func migrationFiles(engine string) ([]migration, error) {
 func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 	return map[int]func(context.Context, bun.Tx) error{
 		7: s.rebuildSearch, // 007_search_stems.sql: the index holds stems
-		8: recountLists,    // 008_list_counts.sql: the lists' counters
+		11: recountLists,   // 011_list_counts.sql: the lists' counters
 	}
 }
 

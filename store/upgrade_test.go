@@ -57,7 +57,7 @@ func TestOpensAnOlderDatabase(t *testing.T) {
 			t.Errorf("search %q: the older database finds %v (%v), a new one %v (%v)", q, a, err1, b, err2)
 		}
 	}
-	// Its lists' counters are filled from its rows (migration 8).
+	// Its lists' counters are filled from its rows (migration 11).
 	demo, err := DemoContent()
 	if err != nil {
 		t.Fatal(err)
