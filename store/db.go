@@ -134,8 +134,8 @@ func migrationFiles(engine string) ([]migration, error) {
 // by the migration's number.
 func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 	return map[int]func(context.Context, bun.Tx) error{
-		7: s.rebuildSearch, // 007_search_stems.sql: the index holds stems
-		11: recountLists,   // 011_list_counts.sql: the lists' counters
+		7:  s.rebuildSearch, // 007_search_stems.sql: the index holds stems
+		11: recountLists,    // 011_list_counts.sql: the lists' counters
 	}
 }
 
