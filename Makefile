@@ -5,7 +5,7 @@
 #                on PostgreSQL), the front end (type check, unit tests), then end to end in
 #                Chromium and the JS budget
 #   make test-postgres  the Go tests on a throwaway PostgreSQL 15 only
-#   make bench   fill a database with 100,000 news items and measure the API (not in CI)
+#   make bench   generate 100,000 news items (kept in data/ for the next run) and measure the API (not in CI)
 
 GO       ?= go
 BIN      := bin/portal
@@ -105,7 +105,8 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzProcess$$' -fuzztime=$(FUZZTIME) ./media/
 	$(GO) test -run='^$$' -fuzz='^FuzzQueryCost$$' -fuzztime=$(FUZZTIME) ./server/
 
-# BENCH_FLAGS='--db postgres://portal@127.0.0.1:5432/bench' measures PostgreSQL.
+# BENCH_FLAGS='-news 1000000' measures a million items; BENCH_FLAGS='-db postgres://portal@127.0.0.1:5432/bench'
+# measures PostgreSQL (in a schema of that database). See README.md, Benchmark.
 BENCH_FLAGS ?=
 bench:
 	$(GO) run ./bench $(BENCH_FLAGS)

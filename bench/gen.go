@@ -16,7 +16,7 @@ import (
 
 // The shape of the generated content.
 const (
-	newsPerBatch    = 1000 // news items per store.Import call (one transaction each)
+	newsPerBatch    = 5000 // news items per store.BulkLoad batch (one transaction each)
 	newsPerProject  = 50
 	newsPerPartner  = 500
 	minPartners     = 20 // enough funders and implementers for small runs
@@ -499,8 +499,9 @@ func (g *generator) newsDoc(i int, t time.Time) store.NewsDoc {
 	return doc
 }
 
-// generate fills an empty store: topics, partners and projects in one import, then the
-// news in imports of newsPerBatch items.
+// generate fills an empty store through store.BulkLoad: topics, partners and projects
+// in the first batch, then the news in batches of newsPerBatch items (one transaction
+// each), built while the previous batch is written.
 func generate(ctx context.Context, st *store.Store, seed uint64, nNews int, logf func(string, ...any)) error {
 	g := newGenerator(seed)
 	nPartners := max(nNews/newsPerPartner, minPartners)
@@ -508,35 +509,48 @@ func generate(ctx context.Context, st *store.Store, seed uint64, nNews int, logf
 	base := &store.Content{Topics: g.topicsDoc()}
 	base.Partners = g.partnersDoc(nPartners)
 	base.Projects = g.projectsDoc(nProjects)
-	start := time.Now()
-	if err := st.Import(ctx, base); err != nil {
-		return fmt.Errorf("import topics, partners, projects: %w", err)
-	}
-	logf("generated %d topics, %d partners, %d projects in %v", len(base.Topics), nPartners, nProjects, time.Since(start).Round(time.Millisecond))
+	logf("generating %d topics, %d partners, %d projects", len(base.Topics), nPartners, nProjects)
 
 	times := g.publishTimes(nNews)
-	lastLog := time.Now()
-	var importing time.Duration // in store.Import, the rest is building the content
-	for from := 0; from < nNews; from += newsPerBatch {
+	batches := make(chan *store.Content, 1)
+	genCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	go func() {
+		defer close(batches)
+		batch := base
+		for from := 0; ; from += newsPerBatch {
+			select {
+			case batches <- batch:
+			case <-genCtx.Done():
+				return
+			}
+			if from >= nNews {
+				return
+			}
+			batch = &store.Content{}
+			for i := from; i < min(from+newsPerBatch, nNews); i++ {
+				batch.News = append(batch.News, g.newsDoc(i, times[i]))
+			}
+		}
+	}()
+	start, lastLog := time.Now(), time.Now()
+	written := 0
+	err := st.BulkLoad(ctx, func() (*store.Content, error) {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
-		to := min(from+newsPerBatch, nNews)
-		batch := &store.Content{}
-		for i := from; i < to; i++ {
-			batch.News = append(batch.News, g.newsDoc(i, times[i]))
+		c, ok := <-batches
+		if !ok {
+			logf("  %d news items written in %v; counting the lists", written, time.Since(start).Round(time.Second))
+			return nil, nil
 		}
-		t0 := time.Now()
-		if err := st.Import(ctx, batch); err != nil {
-			return fmt.Errorf("import news %d–%d: %w", from, to-1, err)
-		}
-		importing += time.Since(t0)
-		if time.Since(lastLog) > 10*time.Second || to == nNews {
+		if time.Since(lastLog) > 10*time.Second {
 			lastLog = time.Now()
-			elapsed := time.Since(start)
-			logf("  %d/%d news items, %v (%v in store.Import), %.0f items/s", to, nNews, elapsed.Round(time.Second),
-				importing.Round(time.Second), float64(to)/elapsed.Seconds())
+			logf("  %d/%d news items, %v, %.0f items/s", written, nNews, time.Since(start).Round(time.Second),
+				float64(written)/time.Since(start).Seconds())
 		}
-	}
-	return nil
+		written += len(c.News)
+		return c, nil
+	})
+	return err
 }

@@ -43,9 +43,10 @@ func (p *Project) UpdatedAt() time.Time { return p.publicUpdatedAt(p.PublishedAt
 func (p *Partner) UpdatedAt() time.Time { return p.publicUpdatedAt(p.PublishedAt) }
 
 // updatedSince narrows a query to the rows the public saw change at or after since.
-func updatedSince(q *bun.SelectQuery, alias string, since *time.Time) {
+func (b *filterBuilder) updatedSince(alias string, since *time.Time) {
 	if since != nil {
-		q.Where(updatedSQL(alias)+" >= ?", since.UTC().Truncate(time.Second))
+		at := since.UTC().Truncate(time.Second)
+		b.add("updatedSince="+at.Format(time.RFC3339), updatedSQL(alias)+" >= ?", at)
 	}
 }
 

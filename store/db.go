@@ -47,6 +47,7 @@ type Store struct {
 	sleep     func(ctx context.Context, d time.Duration) error // waits for a login's turn (SetSleep)
 	scheduled chan struct{}                                    // wakes RunPublisher when a schedule changes
 	metrics   *metrics.Metrics                                 // nil until Instrument; records nothing then
+	counts    countCache                                       // list counts no counter covers, per content generation (counts.go)
 
 	limitsLoggedAt atomic.Int64 // when a failure of the login limits was last logged, Unix seconds
 }
@@ -133,8 +134,9 @@ func migrationFiles(engine string) ([]migration, error) {
 // by the migration's number.
 func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 	return map[int]func(context.Context, bun.Tx) error{
-		7: s.rebuildSearch, // 007_search_stems.sql: the index holds stems
-		9: s.fillTerms,     // 009_search_terms.sql: the vocabulary of "did you mean"
+		7:  s.rebuildSearch, // 007_search_stems.sql: the index holds stems
+		9:  s.fillTerms,     // 009_search_terms.sql: the vocabulary of "did you mean"
+		11: recountLists,    // 011_list_counts.sql: the lists' counters
 	}
 }
 

@@ -40,3 +40,11 @@ func notFound(err error) error {
 	}
 	return err
 }
+
+// shortText cuts text a message repeats from the request to 40 characters.
+func shortText(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}

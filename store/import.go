@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -11,7 +13,7 @@ import (
 )
 
 // Import writes content in one transaction: items are created, or replaced when their slug
-// exists, with their links and their search index rows. Nothing is written when any item is
+// exists, with their links, list counters and search index rows. Nothing is written when any item is
 // invalid; the error is an *InputError naming the item and field.
 func (s *Store) Import(ctx context.Context, c *Content) error {
 	if err := c.validate(); err != nil {
@@ -30,10 +32,12 @@ func (s *Store) Import(ctx context.Context, c *Content) error {
 		for _, k := range registry {
 			for _, d := range k.docs(c) {
 				was := w.public(ctx, k, *d.slug())
+				w.uncount(ctx, k, w.existing(ctx, k.table, *d.slug()))
 				id := w.upsert(ctx, k.table+":"+*d.slug(), d.row(now))
 				w.link(ctx, k, id, d.linkSlugs())
 				w.index(ctx, k, id)
 				w.removed(ctx, k, id, was)
+				w.count(ctx, k, id)
 			}
 		}
 		if w.err != nil {
@@ -157,5 +161,32 @@ func (w *writer) link(ctx context.Context, k *kind, id int64, slugs map[string][
 func (w *writer) index(ctx context.Context, k *kind, id int64) {
 	if w.err == nil {
 		w.err = syncIndex(ctx, w.tx, w.engine, k, id, w.now)
+	}
+}
+
+// existing returns the ID of the item of a table with a slug, 0 when there is none.
+func (w *writer) existing(ctx context.Context, table, slug string) int64 {
+	if w.err != nil {
+		return 0
+	}
+	var id int64
+	err := w.tx.QueryRowContext(ctx, "SELECT id FROM "+table+" WHERE slug = ?", slug).Scan(&id)
+	if !errors.Is(err, sql.ErrNoRows) {
+		w.err = err
+	}
+	return id
+}
+
+// uncount takes an item's list counters away before it is written (counts.go).
+func (w *writer) uncount(ctx context.Context, k *kind, id int64) {
+	if w.err == nil {
+		w.err = addItemCounts(ctx, w.tx, k, id, -1)
+	}
+}
+
+// count adds an item's list counters once it is written.
+func (w *writer) count(ctx context.Context, k *kind, id int64) {
+	if w.err == nil {
+		w.err = addItemCounts(ctx, w.tx, k, id, 1)
 	}
 }

@@ -12,6 +12,7 @@ var newsKind = &kind{
 	kind: KindNews, typ: "NewsItem", table: "news", alias: "news_item", num: 1,
 	field: "news", noun: "news", titles: []string{"sr_title", "en_title"},
 	links:    []link{newsTopics, newsProjects, newsPartners},
+	dims:     newsDims,
 	newRow:   func() row { return new(NewsItem) },
 	scanRows: scanRows[*NewsItem],
 	docs:     func(c *Content) []doc { return docsOf(c.News) },

@@ -106,13 +106,11 @@ func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page
 		tag = updatedTag(newsKind, false)
 	}
 	now := s.clock()
-	if err := s.knownSlugs(ctx, now, f.slugRefs()...); err != nil {
-		return nil, err
-	}
-	q, err := newsFilter(s.publicNews(now), f, now)
+	lf, err := s.newsFilter(ctx, f, now)
 	if err != nil {
 		return nil, err
 	}
+	q := lf.where(s.publicNews(now))
 	if err := newsPage(q, order, p, tag); err != nil {
 		return nil, err
 	}
@@ -121,9 +119,7 @@ func (s *Store) News(ctx context.Context, f *NewsFilter, order NewsOrder, p Page
 		return nil, err
 	}
 	return newsConnection(items, p, tag, locale, func(ctx context.Context) (int, error) {
-		q, _ := newsFilter(s.publicNews(now), f, now) // f was checked above
-		n, err := q.Count(ctx)
-		return int(n), err
+		return s.publicCount(ctx, lf, now)
 	}), nil
 }
 
@@ -132,48 +128,53 @@ func (s *Store) publicNews(now time.Time) *bun.SelectQuery {
 	return s.read.NewSelect().Model((*NewsItem)(nil)).Where(publicSQL("news_item"), now)
 }
 
-// slugRefs are the filter's references to other items by slug.
-func (f *NewsFilter) slugRefs() []slugRef {
+// newsFilter resolves a news filter: its topic, and its partner and project if the public
+// sees them at now (an unknown one is BAD_USER_INPUT); it checks the dates.
+func (s *Store) newsFilter(ctx context.Context, f *NewsFilter, now time.Time) (listFilter, error) {
+	b := &filterBuilder{s: s}
 	if f == nil {
-		return nil
+		return b.filter(newsKind), nil
 	}
-	return []slugRef{
-		{"filter.topic", "topics", "topic", f.Topic},
-		{"filter.partner", "partners", "partner", f.Partner},
-		{"filter.project", "projects", "project", f.Project},
+	refs := []struct {
+		dim, table, link, col string
+		slug                  *string
+		public                bool
+	}{
+		{"topic", "topics", "news_topics", "topic_id", f.Topic, false},
+		{"partner", "partners", "news_partners", "partner_id", f.Partner, true},
+		{"project", "projects", "news_projects", "project_id", f.Project, true},
 	}
-}
-
-// newsFilter adds a filter's conditions; a project or partner filter matches only public ones.
-func newsFilter(q *bun.SelectQuery, f *NewsFilter, now time.Time) (*bun.SelectQuery, error) {
-	if f == nil {
-		return q, nil
-	}
-	if f.Topic != nil {
-		q.Where("EXISTS (SELECT 1 FROM news_topics x JOIN topics t ON t.id = x.topic_id WHERE x.news_id = news_item.id AND t.slug = ?)", *f.Topic)
-	}
-	if f.Partner != nil {
-		q.Where("EXISTS (SELECT 1 FROM news_partners x JOIN partners t ON t.id = x.partner_id WHERE x.news_id = news_item.id AND t.slug = ? AND "+publicSQL("t")+")", *f.Partner, now)
-	}
-	if f.Project != nil {
-		q.Where("EXISTS (SELECT 1 FROM news_projects x JOIN projects t ON t.id = x.project_id WHERE x.news_id = news_item.id AND t.slug = ? AND "+publicSQL("t")+")", *f.Project, now)
+	for _, r := range refs {
+		if r.slug == nil {
+			continue
+		}
+		cond := "EXISTS (SELECT 1 FROM " + r.link + " x WHERE x.news_id = news_item.id AND x." + r.col + " = ?)"
+		var err error
+		if r.public {
+			err = b.ref(ctx, r.dim, *r.slug, r.table, publicSQL("t"), cond, now)
+		} else {
+			err = b.ref(ctx, r.dim, *r.slug, r.table, "", cond)
+		}
+		if err != nil {
+			return listFilter{}, err
+		}
 	}
 	if f.From != nil {
 		from, err := dayStart(*f.From, "filter.from")
 		if err != nil {
-			return nil, err
+			return listFilter{}, err
 		}
-		q.Where("news_item.published_at >= ?", from)
+		b.add("from="+*f.From, "news_item.published_at >= ?", from)
 	}
 	if f.To != nil {
 		to, err := dayStart(*f.To, "filter.to")
 		if err != nil {
-			return nil, err
+			return listFilter{}, err
 		}
-		q.Where("news_item.published_at < ?", to.AddDate(0, 0, 1).UTC())
+		b.add("to="+*f.To, "news_item.published_at < ?", to.AddDate(0, 0, 1).UTC())
 	}
-	updatedSince(q, "news_item", f.UpdatedSince)
-	return q, nil
+	b.updatedSince("news_item", f.UpdatedSince)
+	return b.filter(newsKind), nil
 }
 
 // belgrade is the agency's time zone: date filters are days in Belgrade.

@@ -9,6 +9,7 @@ import (
 var partnerKind = &kind{
 	kind: KindPartner, typ: "Partner", table: "partners", alias: "partner", num: 3,
 	field: "partners", noun: "partner", titles: []string{"sr_name", "en_name", "acronym"},
+	dims:     partnerDims,
 	newRow:   func() row { return new(Partner) },
 	scanRows: scanRows[*Partner],
 	docs:     func(c *Content) []doc { return docsOf(c.Partners) },

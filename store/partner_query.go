@@ -44,17 +44,19 @@ type PartnerEdge struct {
 // Partners lists partners in an order.
 func (s *Store) Partners(ctx context.Context, f *PartnerFilter, order PartnerOrder, p Page, locale Locale) (*PartnerConnection, error) {
 	now := s.clock()
-	filter := func(q *bun.SelectQuery) *bun.SelectQuery {
-		q.Where(publicSQL("partner"), now)
-		if f != nil && len(f.Kind) > 0 {
-			q.Where("partner.kind IN (?)", bun.In(f.Kind))
+	b := &filterBuilder{s: s}
+	if f != nil && len(f.Kind) > 0 {
+		kinds := make([]string, len(f.Kind))
+		for i, k := range f.Kind {
+			kinds[i] = string(k)
 		}
-		if f != nil {
-			updatedSince(q, "partner", f.UpdatedSince)
-		}
-		return q
+		b.values("kind", "partner.kind IN (?)", kinds)
 	}
-	q := filter(s.read.NewSelect().Model((*Partner)(nil)))
+	if f != nil {
+		b.updatedSince("partner", f.UpdatedSince)
+	}
+	lf := b.filter(partnerKind)
+	q := lf.where(s.read.NewSelect().Model((*Partner)(nil)).Where(publicSQL("partner"), now))
 	cursor, err := partnerPage(q, order, p)
 	if err != nil {
 		return nil, err
@@ -65,10 +67,7 @@ func (s *Store) Partners(ctx context.Context, f *PartnerFilter, order PartnerOrd
 	}
 	items, cursors, info := pageOf(items, p, cursor)
 	c := &PartnerConnection{Edges: make([]*PartnerEdge, len(items)), PageInfo: info,
-		count: func(ctx context.Context) (int, error) {
-			n, err := filter(s.read.NewSelect().Model((*Partner)(nil))).Count(ctx)
-			return int(n), err
-		}}
+		count: func(ctx context.Context) (int, error) { return s.publicCount(ctx, lf, now) }}
 	for i, x := range items {
 		c.Edges[i] = &PartnerEdge{Cursor: cursors[i], Node: x.localize(locale)}
 	}

@@ -13,6 +13,7 @@ var projectKind = &kind{
 	kind: KindProject, typ: "Project", table: "projects", alias: "project", num: 2,
 	field: "projects", noun: "project", titles: []string{"sr_title", "en_title"},
 	links:    []link{projectAreas, projectFunders, projectImplementers, projectPartners},
+	dims:     projectDims,
 	newRow:   func() row { return new(Project) },
 	scanRows: scanRows[*Project],
 	docs:     func(c *Content) []doc { return docsOf(c.Projects) },

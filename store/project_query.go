@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -106,13 +107,11 @@ func projectConnection(items []*Project, p Page, order ProjectOrder, tag string,
 // Projects lists public projects.
 func (s *Store) Projects(ctx context.Context, f *ProjectFilter, order ProjectOrder, p Page, locale Locale) (*ProjectConnection, error) {
 	now := s.clock()
-	if err := s.knownSlugs(ctx, now, f.slugRefs()...); err != nil {
-		return nil, err
-	}
-	q, err := projectFilter(s.publicProjects(now), f, now)
+	lf, err := s.projectFilter(ctx, f, now)
 	if err != nil {
 		return nil, err
 	}
+	q := lf.where(s.publicProjects(now))
 	tag, err := projectPage(q, order, p)
 	if err != nil {
 		return nil, err
@@ -122,9 +121,7 @@ func (s *Store) Projects(ctx context.Context, f *ProjectFilter, order ProjectOrd
 		return nil, err
 	}
 	return projectConnection(items, p, order, tag, locale, func(ctx context.Context) (int, error) {
-		q, _ := projectFilter(s.publicProjects(now), f, now) // f was checked above
-		n, err := q.Count(ctx)
-		return int(n), err
+		return s.publicCount(ctx, lf, now)
 	}), nil
 }
 
@@ -133,43 +130,49 @@ func (s *Store) publicProjects(now time.Time) *bun.SelectQuery {
 	return s.read.NewSelect().Model((*Project)(nil)).Where(publicSQL("project"), now)
 }
 
-// slugRefs are the filter's references to other items by slug.
-func (f *ProjectFilter) slugRefs() []slugRef {
+// projectFilter resolves a project filter: its topic, and its funder and implementer if
+// the public sees them at now (an unknown one is BAD_USER_INPUT); it checks the date.
+func (s *Store) projectFilter(ctx context.Context, f *ProjectFilter, now time.Time) (listFilter, error) {
+	b := &filterBuilder{s: s}
 	if f == nil {
-		return nil
-	}
-	return []slugRef{
-		{"filter.topic", "topics", "topic", f.Topic},
-		{"filter.funder", "partners", "partner", f.Funder},
-		{"filter.implementer", "partners", "partner", f.Implementer},
-	}
-}
-
-// projectFilter adds a filter's conditions; a funder or implementer filter matches only
-// public partners.
-func projectFilter(q *bun.SelectQuery, f *ProjectFilter, now time.Time) (*bun.SelectQuery, error) {
-	if f == nil {
-		return q, nil
+		return b.filter(projectKind), nil
 	}
 	if len(f.Status) > 0 {
-		q.Where("project.status IN (?)", bun.In(f.Status))
+		statuses := make([]string, len(f.Status))
+		for i, st := range f.Status {
+			statuses[i] = string(st)
+		}
+		b.values("status", "project.status IN (?)", statuses)
 	}
 	if f.Topic != nil {
-		q.Where("EXISTS (SELECT 1 FROM project_topics x JOIN topics t ON t.id = x.topic_id WHERE x.project_id = project.id AND t.slug = ?)", *f.Topic)
+		err := b.ref(ctx, "topic", *f.Topic, "topics", "",
+			"EXISTS (SELECT 1 FROM project_topics x WHERE x.project_id = project.id AND x.topic_id = ?)")
+		if err != nil {
+			return listFilter{}, err
+		}
 	}
-	for role, slug := range map[PartnerRole]*string{Funder: f.Funder, Implementer: f.Implementer} {
-		if slug != nil {
-			q.Where("EXISTS (SELECT 1 FROM project_partners x JOIN partners t ON t.id = x.partner_id WHERE x.project_id = project.id AND x.role = ? AND t.slug = ? AND "+publicSQL("t")+")", role, *slug, now)
+	roles := []struct {
+		role PartnerRole
+		slug *string
+	}{{Funder, f.Funder}, {Implementer, f.Implementer}}
+	for _, r := range roles {
+		if r.slug == nil {
+			continue
+		}
+		err := b.ref(ctx, strings.ToLower(string(r.role)), *r.slug, "partners", publicSQL("t"),
+			"EXISTS (SELECT 1 FROM project_partners x WHERE x.project_id = project.id AND x.role = '"+string(r.role)+"' AND x.partner_id = ?)", now)
+		if err != nil {
+			return listFilter{}, err
 		}
 	}
 	if f.ActiveOn != nil {
 		if _, err := dayStart(*f.ActiveOn, "filter.activeOn"); err != nil {
-			return nil, err
+			return listFilter{}, err
 		}
-		q.Where("project.start_date <= ? AND (project.end_date IS NULL OR project.end_date >= ?)", *f.ActiveOn, *f.ActiveOn)
+		b.add("activeOn="+*f.ActiveOn, "project.start_date <= ? AND (project.end_date IS NULL OR project.end_date >= ?)", *f.ActiveOn, *f.ActiveOn)
 	}
-	updatedSince(q, "project", f.UpdatedSince)
-	return q, nil
+	b.updatedSince("project", f.UpdatedSince)
+	return b.filter(projectKind), nil
 }
 
 // Project returns the public project with a slug, or ErrNotFound.

@@ -33,7 +33,8 @@ type kind struct {
 	noun   string   // what a slug made from an empty title falls back to
 	titles []string // the columns the editors' text filter looks in
 
-	links []link // the lists of other items it links to, written in this order
+	links []link     // the lists of other items it links to, written in this order
+	dims  []countDim // what its public list keeps counters by (counts.go)
 
 	newRow   func() row                                             // an empty model to read one row into
 	scanRows func(context.Context, *bun.SelectQuery) ([]row, error) // reads the rows a query selects

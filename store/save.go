@@ -13,7 +13,7 @@ import (
 )
 
 // The editors' changes to content, one workflow for every kind: load, check the version,
-// validate, write, link, index, audit, in one write transaction, so the item, its links,
+// validate, write, link, index, count (counts.go), audit, in one write transaction, so the item, its links,
 // its search index row and the audit entry are written together or not at all. An update
 // or state change names the version it edits; a stale one is a *ConflictError.
 
@@ -36,6 +36,9 @@ func (s *Store) save(ctx context.Context, by *User, k *kind, gid string, version
 		if err := e.prepare(ctx, k, id, d); err != nil {
 			return err
 		}
+		if err := addItemCounts(ctx, e.tx, k, id, -1); err != nil {
+			return err
+		}
 		m, action, fields, err := e.write(ctx, k, old, d)
 		if err != nil {
 			return err
@@ -43,6 +46,7 @@ func (s *Store) save(ctx context.Context, by *User, k *kind, gid string, version
 		w := newWriter(e.tx, e.s.engine, e.now)
 		w.link(ctx, k, m.rowID(), d.linkSlugs())
 		w.index(ctx, k, m.rowID())
+		w.count(ctx, k, m.rowID())
 		if w.err != nil {
 			return w.err
 		}

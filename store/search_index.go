@@ -74,7 +74,9 @@ func eachIndexed(ctx context.Context, tx bun.Tx, fn func(k *kind, rowid int64, r
 		}
 		for _, id := range ids {
 			r := k.newRow()
-			if err := tx.NewSelect().Model(r).Where("id = ?", id).Scan(ctx); err != nil {
+			// alias.*, as syncIndex does: migration 7's step runs before later migrations
+			// add the model's newer columns.
+			if err := tx.NewSelect().Model(r).ColumnExpr(k.alias+".*").Where("id = ?", id).Scan(ctx); err != nil {
 				return err
 			}
 			if err := fn(k, k.num<<kindShift|id, r); err != nil {

@@ -63,12 +63,18 @@ func (e *edit) stateOf(ctx context.Context, k *kind, id int64) (*stateRow, error
 }
 
 // writeState writes an item's new state, in one statement whatever the transition, and
-// brings its search index row in step with it.
+// brings its list counters and search index row in step with it.
 func (e *edit) writeState(ctx context.Context, k *kind, id int64, r *stateRow) error {
+	if err := addItemCounts(ctx, e.tx, k, id, -1); err != nil {
+		return err
+	}
 	_, err := e.tx.ExecContext(ctx, "UPDATE "+k.table+" SET version = ?, changed_at = ?, changed_by = ?, "+
 		"state = ?, published_at = ?, deleted_at = ? WHERE id = ?",
 		r.Version, r.ChangedAt, r.ChangedBy, r.State, r.PublishedAt, r.DeletedAt, id)
 	if err != nil {
+		return err
+	}
+	if err := addItemCounts(ctx, e.tx, k, id, 1); err != nil {
 		return err
 	}
 	return syncIndex(ctx, e.tx, e.s.engine, k, id, e.now)

@@ -15,7 +15,7 @@ import (
 // content and one admin, written by that commit's store) opens with no migration to run,
 // and holds what it held: the demo content (exported byte for byte as a new database with
 // that content exports it, and found alike, other forms of words included), and the
-// admin, who can still sign in.
+// admin, who can still sign in; its lists' counters are filled.
 func TestOpensAnOlderDatabase(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "portal.db")
@@ -68,6 +68,12 @@ func TestOpensAnOlderDatabase(t *testing.T) {
 			t.Errorf("suggestion for %q: the older database gives %v, a new one %v", q, a.Suggestion, b.Suggestion)
 		}
 	}
+	// Its lists' counters are filled from its rows (migration 11).
+	demo, err := DemoContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCounts(t, old, countCases(old, demo), "opening the older database")
 }
 
 // unzip writes the gzipped file from to the path to.
