@@ -22,7 +22,7 @@ func setComplexity(c *ComplexityRoot) {
 	c.Query.Partners = func(child int, first *int, _ *string, _ *store.PartnerFilter, _ *store.Locale) int {
 		return page(child, first)
 	}
-	c.Query.Search = func(child int, _ string, _ []store.Kind, first *int, _ *string, _ *store.Locale) int {
+	c.Query.Search = func(child int, _ string, _ []store.Kind, _ *string, _ *int, first *int, _ *string, _ *store.Locale) int {
 		return page(child, first)
 	}
 	c.Project.News = func(child int, first *int, _ *string) int { return page(child, first) }

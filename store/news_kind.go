@@ -12,6 +12,7 @@ var newsKind = &kind{
 	kind: KindNews, typ: "NewsItem", table: "news", alias: "news_item", num: 1,
 	field: "news", noun: "news", titles: []string{"sr_title", "en_title"},
 	links:    []link{newsTopics, newsProjects, newsPartners},
+	topics:   &newsTopics,
 	newRow:   func() row { return new(NewsItem) },
 	scanRows: scanRows[*NewsItem],
 	docs:     func(c *Content) []doc { return docsOf(c.News) },
@@ -62,6 +63,9 @@ func (n *NewsItem) indexText() indexText {
 		en: textParts{title: []string{n.En.Title}, summary: []string{n.En.Summary}, body: []string{richtext.PlainText(n.En.Body)}},
 	}
 }
+
+// searchYear is the year of the item's publication, in Belgrade time.
+func (n *NewsItem) searchYear() int { return n.PublishedAt.In(belgrade).Year() }
 
 func (n *NewsItem) searchHit(l Locale) *SearchHit {
 	x := n.localize(l)

@@ -47,6 +47,9 @@ func (p *Partner) indexText() indexText {
 	return t
 }
 
+// searchYear is 0: search files partners under no year.
+func (p *Partner) searchYear() int { return 0 }
+
 func (p *Partner) searchHit(l Locale) *SearchHit {
 	x := p.localize(l)
 	return &SearchHit{Title: x.Name, Item: x, texts: []string{x.Description, x.Name}}

@@ -56,14 +56,18 @@ func foldAndStem(sr, en []string) (words, stems []string) {
 // that changed what the index holds of an item (the stems). The content generation counts
 // it, since results change.
 func (s *Store) rebuildSearch(ctx context.Context, tx bun.Tx) error {
-	now := s.clock()
 	for _, k := range registry {
 		var ids []int64
 		if err := tx.NewSelect().Table(k.table).Column("id").Where("indexed").Scan(ctx, &ids); err != nil {
 			return err
 		}
 		for _, id := range ids {
-			if err := syncIndex(ctx, tx, s.engine, k, id, now); err != nil {
+			r := k.newRow()
+			err := tx.NewSelect().Model(r).Where("id = ?", id).Scan(ctx)
+			if err == nil {
+				err = indexItem(ctx, tx, s.engine, k, id, r.indexText())
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -85,11 +89,17 @@ func syncIndex(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, now
 		if err == nil {
 			err = indexItem(ctx, db, e, k, id, r.indexText())
 		}
+		if err == nil {
+			err = writeFacets(ctx, db, k, id, r)
+		}
 		if err != nil {
 			return err
 		}
 	} else if indexed {
 		if err := e.deleteSearch(ctx, db, k.num<<kindShift|id); err != nil {
+			return err
+		}
+		if err := deleteFacets(ctx, db, k.num<<kindShift|id); err != nil {
 			return err
 		}
 	}

@@ -158,26 +158,19 @@ func tsExact(q searchQuery, i int) string {
 	return words[0]
 }
 
-func (postgresEngine) searchCounts(ctx context.Context, db bun.IDB, q searchQuery) (map[int64]int, error) {
-	var rows []struct {
-		Num   int64
-		Count int
-	}
-	err := db.NewRaw("SELECT rowid >> ? AS num, count(*) AS count FROM search WHERE doc @@ ?::tsquery GROUP BY 1",
-		kindShift, tsquery(q)).Scan(ctx, &rows)
-	out := map[int64]int{}
-	for _, r := range rows {
-		out[r.Num] = r.Count
-	}
-	return out, err
+func (postgresEngine) searchMatch(q searchQuery) (string, []any) {
+	return "doc @@ ?::tsquery", []any{tsquery(q)}
 }
 
-func (postgresEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, kinds []*kind, limit, offset int) ([]searchRow, error) {
+// searchRank scores the most recent maxCounted matches only (ts_rank_cd reads each one's
+// whole tsvector).
+func (postgresEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, sc searchScope, limit, offset int) ([]searchRow, error) {
+	filter, filterArgs := sc.filterSQL()
+	args := append(append(rankArgs(q), tsquery(q)), filterArgs...)
 	var rows []searchRow
-	args := append(rankArgs(q), tsquery(q), maxCandidates, limit, offset)
 	err := db.NewRaw("SELECT rowid, "+rankSQL+" AS score FROM ("+
-		"SELECT rowid, doc FROM search WHERE doc @@ ?::tsquery AND ("+kindRanges("rowid", kinds)+")"+
+		"SELECT rowid, doc FROM search WHERE doc @@ ?::tsquery AND ("+kindRanges("rowid", sc.kinds)+") AND "+filter+
 		" ORDER BY rowid DESC LIMIT ?) AS candidates ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		args...).Scan(ctx, &rows)
+		append(args, maxCounted, limit, offset)...).Scan(ctx, &rows)
 	return rows, err
 }
