@@ -134,7 +134,7 @@ func migrationFiles(engine string) ([]migration, error) {
 func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 	return map[int]func(context.Context, bun.Tx) error{
 		7: s.rebuildSearch,  // 007_search_stems.sql: the index holds stems
-		8: s.indexAllFacets, // 008_search_facets.sql: topics and years of indexed items
+		9: s.indexAllFacets, // 009_search_facets.sql: topics and years of indexed items
 	}
 }
 
