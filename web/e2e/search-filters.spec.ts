@@ -27,8 +27,6 @@ async function facets(request: APIRequestContext, gql: string, vars: Record<stri
 	return (await res.json()).data.search;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 for (const l of LOCALES) {
 	test(`${l.path}: topic and year toggles narrow a search and let go`, async ({ page, request, watch }) => {
 		const all = await facets(request, l.gql);
@@ -44,8 +42,11 @@ for (const l of LOCALES) {
 		await expect(years.getByRole('button')).toHaveCount(all.yearFacets.length);
 
 		// A topic: its button shows the API's count; pressed, the results are the topic's.
-		const topic = all.topicFacets.at(-1)!;
-		const button = topics.getByRole('button', { name: new RegExp(`^\\s*${escapeRe(topic.topic.name)}\\s`) });
+		// (Toggles keep their place when pressed: a facet list ignores its own filter.)
+		const last = all.topicFacets.length - 1;
+		const topic = all.topicFacets[last];
+		const button = topics.getByRole('button').nth(last);
+		await expect(button).toContainText(topic.topic.name);
 		await expect(button).toContainText(String(topic.count));
 		await button.click();
 		await expect(button).toHaveAttribute('aria-pressed', 'true');
@@ -56,7 +57,8 @@ for (const l of LOCALES) {
 		const within = await facets(request, l.gql, { topic: topic.topic.slug });
 		await expect(years.getByRole('button')).toHaveCount(within.yearFacets.length);
 		const year = within.yearFacets[0];
-		const yearButton = years.getByRole('button', { name: new RegExp(`^\\s*${year.year}\\s`) });
+		const yearButton = years.getByRole('button').nth(0);
+		await expect(yearButton).toContainText(String(year.year));
 		await yearButton.click();
 		await expect(yearButton).toHaveAttribute('aria-pressed', 'true');
 		await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe(String(year.year));
