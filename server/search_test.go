@@ -547,3 +547,42 @@ func TestSearchCountsStopAtAThousand(t *testing.T) {
 		t.Errorf("year facets %v count %d hits, want the 1000 counted", all.Search.YearFacets, years)
 	}
 }
+
+// Topic and year facets follow an item's writes; the year is the publication's in Belgrade
+// (23:30 UTC on New Year's Eve is already the next year there).
+func TestSearchFacetsFollowWrites(t *testing.T) {
+	p := newPortal(t, true)
+	doc := func(publishedAt, topics string) string {
+		return `{"news":[{"slug":"facet-test","title":{"sr":"Кикиндафасет","en":""},"summary":{"sr":"","en":""},"body":{"sr":"","en":""},"publishedAt":"` +
+			publishedAt + `","updatedAt":null,"topics":[` + topics + `],"projects":[],"partners":[]}]}`
+	}
+	type facets struct {
+		topics []string
+		years  []int
+	}
+	got := func() facets {
+		r := searchFacets(t, p, map[string]any{"q": "kikindafaset"})
+		f := facets{topics: []string{}, years: []int{}}
+		for _, x := range r.Search.TopicFacets {
+			f.topics = append(f.topics, x.Topic.Slug)
+		}
+		for _, x := range r.Search.YearFacets {
+			f.years = append(f.years, x.Year)
+		}
+		return f
+	}
+	tests := []struct {
+		publishedAt, topics string
+		want                facets
+	}{
+		{"2025-12-31T23:30:00Z", `"asylum"`, facets{[]string{"asylum"}, []int{2026}}},
+		{"2024-06-01T10:00:00Z", ``, facets{[]string{}, []int{2024}}},
+		{"2024-12-31T22:59:00Z", `"asylum"`, facets{[]string{"asylum"}, []int{2024}}},
+	}
+	for _, tt := range tests {
+		mustImport(t, p, doc(tt.publishedAt, tt.topics))
+		if f := got(); !reflect.DeepEqual(f, tt.want) {
+			t.Errorf("published %s with topics [%s]: facets %+v, want %+v", tt.publishedAt, tt.topics, f, tt.want)
+		}
+	}
+}
