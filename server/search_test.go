@@ -586,3 +586,49 @@ func TestSearchFacetsFollowWrites(t *testing.T) {
 		}
 	}
 }
+
+// Paging through many hits of a common word walks one order: every hit once, scores never
+// rising from one page to the next (on PostgreSQL only a shortlist is scored in full).
+func TestSearchPagesWalkOneOrder(t *testing.T) {
+	p := newPortal(t, false)
+	c := &store.Content{}
+	for i := range 250 {
+		d := store.NewsDoc{Slug: fmt.Sprintf("walk-%03d", i), Title: store.Localized{En: "Item " + strconv.Itoa(i)},
+			PublishedAt: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)}
+		switch i % 3 {
+		case 0:
+			d.Title.En += " walkword"
+		case 1:
+			d.Summary.En = strings.Repeat("walkword other words ", 1+i%5)
+		default:
+			d.Body.En = "text " + strings.Repeat("filler ", i%40) + "walkword"
+		}
+		c.News = append(c.News, d)
+	}
+	if err := p.store.Import(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	last := -1.0
+	var after any
+	for page := 0; page < 20; page++ {
+		r := search(t, p, "walkword", map[string]any{"first": 30, "after": after})
+		for _, e := range r.Search.Edges {
+			if seen[e.Node.Item.Slug] {
+				t.Errorf("page %d: %s again", page, e.Node.Item.Slug)
+			}
+			seen[e.Node.Item.Slug] = true
+			if last >= 0 && e.Node.Score > last {
+				t.Errorf("page %d: %s scores %v, above the hit before it (%v)", page, e.Node.Item.Slug, e.Node.Score, last)
+			}
+			last = e.Node.Score
+		}
+		if !r.Search.PageInfo.HasNextPage {
+			break
+		}
+		after = *r.Search.PageInfo.EndCursor
+	}
+	if len(seen) != 250 {
+		t.Errorf("walked %d hits, want 250", len(seen))
+	}
+}
