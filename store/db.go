@@ -133,8 +133,8 @@ func migrationFiles(engine string) ([]migration, error) {
 // by the migration's number.
 func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 	return map[int]func(context.Context, bun.Tx) error{
-		7: s.rebuildSearch,  // 007_search_stems.sql: the index holds stems
-		9: s.indexAllFacets, // 009_search_facets.sql: topics and years of indexed items
+		7:  s.rebuildSearch,  // 007_search_stems.sql: the index holds stems
+		12: s.indexAllFacets, // 012_search_facets.sql: topics and years of indexed items
 	}
 }
 

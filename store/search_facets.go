@@ -11,7 +11,7 @@ import (
 )
 
 // Search's filters and facets. Beside the search index, two tables (migrations/
-// 009_search_facets.sql) hold what search filters and counts by, for the items the index
+// 012_search_facets.sql) hold what search filters and counts by, for the items the index
 // holds and only those: search_topics, the topics each is filed under, and search_years,
 // its year (searchYear). Both are written with the index, in the same transaction.
 //
