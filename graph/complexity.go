@@ -27,7 +27,7 @@ func setComplexity(c *ComplexityRoot) {
 		return page(child, first)
 	}
 	c.Query.RemovedSince = func(child int, _ time.Time, first *int, _ *string) int { return page(child, first) }
-	c.Query.Search = func(child int, _ string, _ []store.Kind, first *int, _ *string, _ *store.Locale) int {
+	c.Query.Search = func(child int, _ string, _ []store.Kind, _ *string, _ *int, first *int, _ *string, _ *store.Locale) int {
 		return page(child, first)
 	}
 	c.Project.News = func(child int, first *int, _ *string) int { return page(child, first) }

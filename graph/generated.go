@@ -304,7 +304,7 @@ type ComplexityRoot struct {
 		Projects       func(childComplexity int, first *int, after *string, filter *store.ProjectFilter, orderBy *store.ProjectOrder, locale *store.Locale) int
 		RemovedSince   func(childComplexity int, since time.Time, first *int, after *string) int
 		RenderMarkdown func(childComplexity int, markdown string, locale *store.Locale) int
-		Search         func(childComplexity int, query string, kinds []store.Kind, first *int, after *string, locale *store.Locale) int
+		Search         func(childComplexity int, query string, kinds []store.Kind, topic *string, year *int, first *int, after *string, locale *store.Locale) int
 		Source         func(childComplexity int, id string) int
 		Sources        func(childComplexity int, kind store.Kind, first *int, after *string, filter *store.SourceFilter) int
 		SuggestSlug    func(childComplexity int, kind store.Kind, title string, id *string) int
@@ -330,11 +330,14 @@ type ComplexityRoot struct {
 	}
 
 	SearchConnection struct {
-		Edges      func(childComplexity int) int
-		Facets     func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		Suggestion func(childComplexity int) int
-		TotalCount func(childComplexity int) int
+		Edges       func(childComplexity int) int
+		ExactCounts func(childComplexity int) int
+		Facets      func(childComplexity int) int
+		PageInfo    func(childComplexity int) int
+		Suggestion  func(childComplexity int) int
+		TopicFacets func(childComplexity int) int
+		TotalCount  func(childComplexity int) int
+		YearFacets  func(childComplexity int) int
 	}
 
 	SearchEdge struct {
@@ -354,6 +357,16 @@ type ComplexityRoot struct {
 		Snippet       func(childComplexity int) int
 		SnippetLocale func(childComplexity int) int
 		Title         func(childComplexity int) int
+	}
+
+	SearchTopicFacet struct {
+		Count func(childComplexity int) int
+		Topic func(childComplexity int) int
+	}
+
+	SearchYearFacet struct {
+		Count func(childComplexity int) int
+		Year  func(childComplexity int) int
 	}
 
 	SourceConnection struct {
@@ -437,7 +450,7 @@ type QueryResolver interface {
 	Project(ctx context.Context, slug string, locale *store.Locale) (*store.Project, error)
 	Partners(ctx context.Context, first *int, after *string, filter *store.PartnerFilter, orderBy *store.PartnerOrder, locale *store.Locale) (*store.PartnerConnection, error)
 	Partner(ctx context.Context, slug string, locale *store.Locale) (*store.Partner, error)
-	Search(ctx context.Context, query string, kinds []store.Kind, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error)
+	Search(ctx context.Context, query string, kinds []store.Kind, topic *string, year *int, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error)
 	RemovedSince(ctx context.Context, since time.Time, first *int, after *string) (*store.RemovalConnection, error)
 	Topics(ctx context.Context, locale *store.Locale) ([]*store.Topic, error)
 	Me(ctx context.Context) (*store.User, error)
@@ -1746,7 +1759,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]store.Kind), args["first"].(*int), args["after"].(*string), args["locale"].(*store.Locale)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]store.Kind), args["topic"].(*string), args["year"].(*int), args["first"].(*int), args["after"].(*string), args["locale"].(*store.Locale)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1855,6 +1868,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchConnection.Edges(childComplexity), true
+	case "SearchConnection.exactCounts":
+		if e.ComplexityRoot.SearchConnection.ExactCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.ExactCounts(childComplexity), true
 	case "SearchConnection.facets":
 		if e.ComplexityRoot.SearchConnection.Facets == nil {
 			break
@@ -1873,12 +1892,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchConnection.Suggestion(childComplexity), true
+	case "SearchConnection.topicFacets":
+		if e.ComplexityRoot.SearchConnection.TopicFacets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.TopicFacets(childComplexity), true
 	case "SearchConnection.totalCount":
 		if e.ComplexityRoot.SearchConnection.TotalCount == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SearchConnection.TotalCount(childComplexity), true
+	case "SearchConnection.yearFacets":
+		if e.ComplexityRoot.SearchConnection.YearFacets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.YearFacets(childComplexity), true
 
 	case "SearchEdge.cursor":
 		if e.ComplexityRoot.SearchEdge.Cursor == nil {
@@ -1942,6 +1973,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Title(childComplexity), true
+
+	case "SearchTopicFacet.count":
+		if e.ComplexityRoot.SearchTopicFacet.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchTopicFacet.Count(childComplexity), true
+	case "SearchTopicFacet.topic":
+		if e.ComplexityRoot.SearchTopicFacet.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchTopicFacet.Topic(childComplexity), true
+
+	case "SearchYearFacet.count":
+		if e.ComplexityRoot.SearchYearFacet.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchYearFacet.Count(childComplexity), true
+	case "SearchYearFacet.year":
+		if e.ComplexityRoot.SearchYearFacet.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchYearFacet.Year(childComplexity), true
 
 	case "SourceConnection.edges":
 		if e.ComplexityRoot.SourceConnection.Edges == nil {
@@ -2257,13 +2314,18 @@ type Query {
   every locale. Every word must match; the last word also matches as a prefix, for
   search-as-you-type. Ranked by relevance, titles weighing more than body text. Any text is
   accepted: punctuation and operators are treated as plain word separators. For very common
-  words only the most recent few thousand matches are ranked.
+  words only the most recent 1,000 matches of each kind are counted and ranked (see
+  ` + "`" + `SearchConnection.exactCounts` + "`" + `).
   """
   search(
     "What to look for, in any script. Empty or punctuation-only text gives an empty result."
     query: String!
     "Only these kinds of item. Null or empty means all kinds."
     kinds: [SearchKind!]
+    "Only items filed under the topic with this slug (news items and projects). An unknown slug is BAD_USER_INPUT."
+    topic: String
+    "Only items of this year (1900 to 2200): a news item's publication, a project's start. Partners have no year."
+    year: Int
     "How many hits to return, 0 to 100 (0 for ` + "`" + `totalCount` + "`" + ` alone). Defaults to 20."
     first: Int
     "Return the hits after this cursor."
@@ -2863,7 +2925,23 @@ type SearchHit {
 type SearchFacet {
   "The kind."
   kind: SearchKind!
-  "How many hits of that kind, ignoring the ` + "`" + `kinds` + "`" + ` filter."
+  "How many hits of that kind, ignoring the ` + "`" + `kinds` + "`" + ` filter (within ` + "`" + `topic` + "`" + ` and ` + "`" + `year` + "`" + `)."
+  count: Int!
+}
+
+"How many hits a search has filed under one topic."
+type SearchTopicFacet {
+  "The topic: pass its ` + "`" + `slug` + "`" + ` as ` + "`" + `search(topic:)` + "`" + ` to narrow the search to it."
+  topic: Topic!
+  "How many hits are filed under it."
+  count: Int!
+}
+
+"How many hits a search has of one year."
+type SearchYearFacet {
+  "The year: pass it as ` + "`" + `search(year:)` + "`" + ` to narrow the search to it."
+  year: Int!
+  "How many hits are of that year."
   count: Int!
 }
 
@@ -2873,12 +2951,29 @@ type SearchConnection {
   edges: [SearchEdge!]!
   "Paging information."
   pageInfo: PageInfo!
-  "How many hits match, across all pages, within ` + "`" + `kinds` + "`" + `."
+  "How many hits match, across all pages, within ` + "`" + `kinds` + "`" + `, ` + "`" + `topic` + "`" + ` and ` + "`" + `year` + "`" + ` (see ` + "`" + `exactCounts` + "`" + `)."
   totalCount: Int!
-  "Hits per kind, for every kind that has any, ignoring ` + "`" + `kinds` + "`" + `."
+  "Hits per kind, for every kind that has any, ignoring ` + "`" + `kinds` + "`" + ` (within ` + "`" + `topic` + "`" + ` and ` + "`" + `year` + "`" + `)."
   facets: [SearchFacet!]!
   "Did you mean: for a search with at most two hits, the query with its misspelt words replaced by the nearest words of the index (in the query's script), when that finds more. Null otherwise."
   suggestion: String
+  """
+  True when ` + "`" + `totalCount` + "`" + ` and ` + "`" + `facets` + "`" + ` are exact. A search counts at most 1,000 matches of
+  each kind, the most recent first, so that a very common word costs no more than a rare
+  one: when a kind has more, its count stops at 1,000 (show it as "1000+") and this is false.
+  """
+  exactCounts: Boolean!
+  """
+  Hits per topic, for every topic that has any, the most first, ignoring ` + "`" + `topic` + "`" + ` (within
+  ` + "`" + `kinds` + "`" + ` and ` + "`" + `year` + "`" + `). Counted among the 1,000 most recent matches when there are more.
+  """
+  topicFacets: [SearchTopicFacet!]!
+  """
+  Hits per year, for every year that has any, the latest first, ignoring ` + "`" + `year` + "`" + ` (within
+  ` + "`" + `kinds` + "`" + ` and ` + "`" + `topic` + "`" + `). Counted among the 1,000 most recent matches when there are more.
+  Partners have no year.
+  """
+  yearFacets: [SearchYearFacet!]!
 }
 
 "A search hit with its cursor."
@@ -3750,6 +3845,12 @@ func (ec *executionContext) childFields_SearchConnection(ctx context.Context, fi
 		return ec.fieldContext_SearchConnection_facets(ctx, field)
 	case "suggestion":
 		return ec.fieldContext_SearchConnection_suggestion(ctx, field)
+	case "exactCounts":
+		return ec.fieldContext_SearchConnection_exactCounts(ctx, field)
+	case "topicFacets":
+		return ec.fieldContext_SearchConnection_topicFacets(ctx, field)
+	case "yearFacets":
+		return ec.fieldContext_SearchConnection_yearFacets(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
 }
@@ -3790,6 +3891,26 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_item(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchTopicFacet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "topic":
+		return ec.fieldContext_SearchTopicFacet_topic(ctx, field)
+	case "count":
+		return ec.fieldContext_SearchTopicFacet_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchTopicFacet", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchYearFacet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_SearchYearFacet_year(ctx, field)
+	case "count":
+		return ec.fieldContext_SearchYearFacet_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchYearFacet", field.Name)
 }
 
 func (ec *executionContext) childFields_SourceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4771,30 +4892,46 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["kinds"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "topic",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	args["topic"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*store.Locale, error) {
 			return ec.unmarshalOLocale2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐLocale(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg4
+	args["locale"] = arg6
 	return args, nil
 }
 
@@ -10220,7 +10357,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]store.Kind), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["locale"].(*store.Locale))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]store.Kind), fc.Args["topic"].(*string), fc.Args["year"].(*int), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["locale"].(*store.Locale))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *store.SearchConnection) graphql.Marshaler {
@@ -11207,6 +11344,93 @@ func (ec *executionContext) fieldContext_SearchConnection_suggestion(_ context.C
 	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _SearchConnection_exactCounts(ctx context.Context, field graphql.CollectedField, obj *store.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_exactCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExactCounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_exactCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _SearchConnection_topicFacets(ctx context.Context, field graphql.CollectedField, obj *store.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_topicFacets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TopicFacets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.SearchTopicFacet) graphql.Marshaler {
+			return ec.marshalNSearchTopicFacet2ᚕᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchTopicFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_topicFacets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchTopicFacet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_yearFacets(ctx context.Context, field graphql.CollectedField, obj *store.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_yearFacets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearFacets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.SearchYearFacet) graphql.Marshaler {
+			return ec.marshalNSearchYearFacet2ᚕᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchYearFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_yearFacets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchYearFacet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *store.SearchEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11444,6 +11668,107 @@ func (ec *executionContext) _SearchHit_item(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_SearchHit_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type SearchItem does not have child fields"))
+}
+
+func (ec *executionContext) _SearchTopicFacet_topic(ctx context.Context, field graphql.CollectedField, obj *store.SearchTopicFacet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchTopicFacet_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchTopicFacet_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchTopicFacet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchTopicFacet_count(ctx context.Context, field graphql.CollectedField, obj *store.SearchTopicFacet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchTopicFacet_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchTopicFacet_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchTopicFacet", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _SearchYearFacet_year(ctx context.Context, field graphql.CollectedField, obj *store.SearchYearFacet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchYearFacet_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchYearFacet_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchYearFacet", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _SearchYearFacet_count(ctx context.Context, field graphql.CollectedField, obj *store.SearchYearFacet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchYearFacet_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchYearFacet_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchYearFacet", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *store.SourceConnection) (ret graphql.Marshaler) {
@@ -16740,28 +17065,109 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 		case "edges":
 			out.Values[i] = ec._SearchConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._SearchConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
 			out.Values[i] = ec._SearchConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "facets":
 			out.Values[i] = ec._SearchConnection_facets(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "suggestion":
 			out.Values[i] = ec._SearchConnection_suggestion(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "exactCounts":
+			out.Values[i] = ec._SearchConnection_exactCounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topicFacets":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SearchConnection_topicFacets(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "yearFacets":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SearchConnection_yearFacets(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16908,6 +17314,92 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			}
 		case "item":
 			out.Values[i] = ec._SearchHit_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchTopicFacetImplementors = []string{"SearchTopicFacet"}
+
+func (ec *executionContext) _SearchTopicFacet(ctx context.Context, sel ast.SelectionSet, obj *store.SearchTopicFacet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchTopicFacetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchTopicFacet")
+		case "topic":
+			out.Values[i] = ec._SearchTopicFacet_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SearchTopicFacet_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchYearFacetImplementors = []string{"SearchYearFacet"}
+
+func (ec *executionContext) _SearchYearFacet(ctx context.Context, sel ast.SelectionSet, obj *store.SearchYearFacet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchYearFacetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchYearFacet")
+		case "year":
+			out.Values[i] = ec._SearchYearFacet_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SearchYearFacet_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -18241,6 +18733,58 @@ func (ec *executionContext) marshalNSearchKind2githubᚗcomᚋagencyᚋportalᚋ
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNSearchTopicFacet2ᚕᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchTopicFacetᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.SearchTopicFacet) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchTopicFacet2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchTopicFacet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchTopicFacet2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchTopicFacet(ctx context.Context, sel ast.SelectionSet, v *store.SearchTopicFacet) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchTopicFacet(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchYearFacet2ᚕᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchYearFacetᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.SearchYearFacet) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchYearFacet2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchYearFacet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchYearFacet2ᚖgithubᚗcomᚋagencyᚋportalᚋstoreᚐSearchYearFacet(ctx context.Context, sel ast.SelectionSet, v *store.SearchYearFacet) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchYearFacet(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSource2githubᚗcomᚋagencyᚋportalᚋstoreᚐSource(ctx context.Context, sel ast.SelectionSet, v store.Source) graphql.Marshaler {

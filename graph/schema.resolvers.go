@@ -220,12 +220,13 @@ func (r *queryResolver) Partner(ctx context.Context, slug string, locale *store.
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, kinds []store.Kind, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error) {
+func (r *queryResolver) Search(ctx context.Context, query string, kinds []store.Kind, topic *string, year *int, first *int, after *string, locale *store.Locale) (*store.SearchConnection, error) {
 	page, err := store.PageArgs(first, after)
 	if err != nil {
 		return nil, err
 	}
-	return r.store.Search(ctx, query, kinds, page, or(locale, store.SrCyrl))
+	filter := store.SearchFilter{Kinds: kinds, Topic: or(topic, ""), Year: year}
+	return r.store.SearchFiltered(ctx, query, filter, page, or(locale, store.SrCyrl))
 }
 
 // RemovedSince is the resolver for the removedSince field.

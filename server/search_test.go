@@ -1,12 +1,17 @@
 package server_test
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/agency/portal/store"
 )
 
 type searchResult struct {
@@ -343,5 +348,287 @@ func TestSearchPhrases(t *testing.T) {
 		if !reflect.DeepEqual(got.slugs(), tt.want) {
 			t.Errorf("%q finds %v, want %v", tt.query, got.slugs(), tt.want)
 		}
+	}
+}
+
+type facetResult struct {
+	Search struct {
+		TotalCount  int
+		ExactCounts bool
+		Facets      []struct {
+			Kind  string
+			Count int
+		}
+		TopicFacets []struct {
+			Topic struct{ Slug, Name string }
+			Count int
+		}
+		YearFacets []struct{ Year, Count int }
+		Edges      []struct {
+			Node struct {
+				Kind string
+				Item struct {
+					Typename    string `json:"__typename"`
+					Slug        string
+					PublishedAt string
+					StartDate   *string
+					Topics      []struct{ Slug string }
+					Areas       []struct{ Slug string }
+				}
+			}
+		}
+	}
+}
+
+const facetQuery = `query($q: String!, $kinds: [SearchKind!], $topic: String, $year: Int, $l: Locale) {
+	search(query: $q, kinds: $kinds, topic: $topic, year: $year, first: 100, locale: $l) {
+		totalCount exactCounts facets { kind count } topicFacets { topic { slug name } count } yearFacets { year count }
+		edges { node { kind item { __typename
+			... on NewsItem { slug publishedAt topics { slug } }
+			... on Project { slug startDate areas { slug } }
+			... on Partner { slug } } } } } }`
+
+func searchFacets(t *testing.T, p *portal, vars map[string]any) facetResult {
+	t.Helper()
+	var r facetResult
+	p.data(facetQuery, vars, &r)
+	return r
+}
+
+// The topics of a hit, and its year ("" for none), as the API serves them.
+func (r facetResult) hitTopicsAndYear(i int) ([]string, string) {
+	it := r.Search.Edges[i].Node.Item
+	var topics []string
+	for _, t := range append(it.Topics, it.Areas...) {
+		topics = append(topics, t.Slug)
+	}
+	switch {
+	case it.PublishedAt != "":
+		at, _ := time.Parse(time.RFC3339, it.PublishedAt)
+		return topics, strconv.Itoa(at.In(belgrade).Year())
+	case it.StartDate != nil:
+		return topics, (*it.StartDate)[:4]
+	}
+	return topics, ""
+}
+
+var belgrade, _ = time.LoadLocation("Europe/Belgrade")
+
+// Every topic and year facet, asked for as a filter, gives as many hits as it counted, each
+// filed under that topic or of that year; filters narrow the kind facets too.
+func TestSearchFiltersAndFacets(t *testing.T) {
+	p := newPortal(t, true)
+	for _, q := range []string{"азил", "migracije", "IOM"} {
+		all := searchFacets(t, p, map[string]any{"q": q, "l": "SR_LATN"})
+		if !all.Search.ExactCounts || len(all.Search.TopicFacets) == 0 || len(all.Search.YearFacets) == 0 {
+			t.Fatalf("%s: exactCounts %v, topic facets %v, year facets %v: want exact counts and some of each",
+				q, all.Search.ExactCounts, all.Search.TopicFacets, all.Search.YearFacets)
+		}
+		years := 0
+		for i, f := range all.Search.YearFacets {
+			years += f.Count
+			if i > 0 && f.Year >= all.Search.YearFacets[i-1].Year {
+				t.Errorf("%s: year facets %v, want the latest first", q, all.Search.YearFacets)
+			}
+		}
+		if years > all.Search.TotalCount {
+			t.Errorf("%s: year facets count %d hits, more than the %d in all", q, years, all.Search.TotalCount)
+		}
+		type filter struct {
+			name, topic string
+			year        int
+			count       int
+		}
+		var filters []filter
+		for _, f := range all.Search.TopicFacets {
+			if f.Topic.Name == "" {
+				t.Errorf("%s: topic %s has no name", q, f.Topic.Slug)
+			}
+			filters = append(filters, filter{"topic " + f.Topic.Slug, f.Topic.Slug, 0, f.Count})
+		}
+		for _, f := range all.Search.YearFacets {
+			filters = append(filters, filter{"year " + strconv.Itoa(f.Year), "", f.Year, f.Count})
+		}
+		for _, f := range filters {
+			vars := map[string]any{"q": q}
+			if f.topic != "" {
+				vars["topic"] = f.topic
+			} else {
+				vars["year"] = f.year
+			}
+			got := searchFacets(t, p, vars)
+			kinds := 0
+			for _, k := range got.Search.Facets {
+				kinds += k.Count
+			}
+			if got.Search.TotalCount != f.count || len(got.Search.Edges) != f.count || kinds != f.count {
+				t.Errorf("%s, %s: totalCount %d, %d edges, kind facets count %d; the facet said %d",
+					q, f.name, got.Search.TotalCount, len(got.Search.Edges), kinds, f.count)
+			}
+			for i := range got.Search.Edges {
+				topics, year := got.hitTopicsAndYear(i)
+				if (f.topic != "" && !slices.Contains(topics, f.topic)) || (f.year != 0 && year != strconv.Itoa(f.year)) {
+					t.Errorf("%s, %s: hit %s has topics %v and year %q", q, f.name, got.Search.Edges[i].Node.Item.Slug, topics, year)
+				}
+			}
+		}
+	}
+
+	// Filters combine with each other and with kinds; a topic's own facet list still lists
+	// the other topics.
+	both := searchFacets(t, p, map[string]any{"q": "азил"})
+	topic := both.Search.TopicFacets[0].Topic.Slug
+	narrow := searchFacets(t, p, map[string]any{"q": "азил", "topic": topic, "kinds": []string{"PROJECT"}})
+	for _, e := range narrow.Search.Edges {
+		if e.Node.Kind != "PROJECT" {
+			t.Errorf("topic %s, kinds [PROJECT] gave a %s", topic, e.Node.Kind)
+		}
+	}
+	projects := searchFacets(t, p, map[string]any{"q": "азил", "kinds": []string{"PROJECT"}})
+	if !reflect.DeepEqual(narrow.Search.TopicFacets, projects.Search.TopicFacets) {
+		t.Errorf("topic facets with topic %s: %v; want those without it, %v", topic, narrow.Search.TopicFacets, projects.Search.TopicFacets)
+	}
+}
+
+// A topic that does not exist, or a year out of range, is bad input on that argument.
+func TestSearchFilterBadInput(t *testing.T) {
+	p := newPortal(t, true)
+	tests := []struct {
+		vars  map[string]any
+		field string
+	}{
+		{map[string]any{"q": "azil", "topic": "no-such-topic"}, "topic"},
+		{map[string]any{"q": "azil", "topic": "'; DROP TABLE topics; --"}, "topic"},
+		{map[string]any{"q": "azil", "year": 1800}, "year"},
+		{map[string]any{"q": "azil", "year": 0}, "year"},
+	}
+	for _, tt := range tests {
+		r := p.query(facetQuery, tt.vars)
+		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != tt.field {
+			t.Errorf("%v: errors %+v, want one BAD_USER_INPUT on %s", tt.vars, r.Errors, tt.field)
+		}
+	}
+}
+
+// Past 1,000 matches of a kind, counts stop at 1,000 and say they are not exact; within a
+// filter that leaves fewer, they are exact again.
+func TestSearchCountsStopAtAThousand(t *testing.T) {
+	p := newPortal(t, false)
+	c := &store.Content{}
+	for i := range 1010 {
+		c.News = append(c.News, store.NewsDoc{Slug: fmt.Sprintf("many-%04d", i), Title: store.Localized{En: "Manyword " + strconv.Itoa(i)},
+			PublishedAt: time.Date(2021+i%2, 5, 1, 10, 0, 0, 0, time.UTC)})
+	}
+	if err := p.store.Import(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		vars  map[string]any
+		total int
+		exact bool
+	}{
+		{map[string]any{"q": "manyword"}, 1000, false},
+		{map[string]any{"q": "manyword", "year": 2021}, 505, true},
+		{map[string]any{"q": "manyword", "year": 2022}, 505, true},
+		{map[string]any{"q": "manyword", "kinds": []string{"PARTNER"}}, 0, false}, // the news facet still stops
+	}
+	for _, tt := range tests {
+		got := searchFacets(t, p, tt.vars)
+		if got.Search.TotalCount != tt.total || got.Search.ExactCounts != tt.exact {
+			t.Errorf("%v: totalCount %d, exactCounts %v; want %d, %v", tt.vars, got.Search.TotalCount, got.Search.ExactCounts, tt.total, tt.exact)
+		}
+	}
+	all := searchFacets(t, p, map[string]any{"q": "manyword"})
+	years := 0
+	for _, f := range all.Search.YearFacets {
+		years += f.Count
+	}
+	if years != 1000 {
+		t.Errorf("year facets %v count %d hits, want the 1000 counted", all.Search.YearFacets, years)
+	}
+}
+
+// Topic and year facets follow an item's writes; the year is the publication's in Belgrade
+// (23:30 UTC on New Year's Eve is already the next year there).
+func TestSearchFacetsFollowWrites(t *testing.T) {
+	p := newPortal(t, true)
+	doc := func(publishedAt, topics string) string {
+		return `{"news":[{"slug":"facet-test","title":{"sr":"Кикиндафасет","en":""},"summary":{"sr":"","en":""},"body":{"sr":"","en":""},"publishedAt":"` +
+			publishedAt + `","updatedAt":null,"topics":[` + topics + `],"projects":[],"partners":[]}]}`
+	}
+	type facets struct {
+		topics []string
+		years  []int
+	}
+	got := func() facets {
+		r := searchFacets(t, p, map[string]any{"q": "kikindafaset"})
+		f := facets{topics: []string{}, years: []int{}}
+		for _, x := range r.Search.TopicFacets {
+			f.topics = append(f.topics, x.Topic.Slug)
+		}
+		for _, x := range r.Search.YearFacets {
+			f.years = append(f.years, x.Year)
+		}
+		return f
+	}
+	tests := []struct {
+		publishedAt, topics string
+		want                facets
+	}{
+		{"2025-12-31T23:30:00Z", `"asylum"`, facets{[]string{"asylum"}, []int{2026}}},
+		{"2024-06-01T10:00:00Z", ``, facets{[]string{}, []int{2024}}},
+		{"2024-12-31T22:59:00Z", `"asylum"`, facets{[]string{"asylum"}, []int{2024}}},
+	}
+	for _, tt := range tests {
+		mustImport(t, p, doc(tt.publishedAt, tt.topics))
+		if f := got(); !reflect.DeepEqual(f, tt.want) {
+			t.Errorf("published %s with topics [%s]: facets %+v, want %+v", tt.publishedAt, tt.topics, f, tt.want)
+		}
+	}
+}
+
+// Paging through many hits of a common word walks one order: every hit once, scores never
+// rising from one page to the next (on PostgreSQL only a shortlist is scored in full).
+func TestSearchPagesWalkOneOrder(t *testing.T) {
+	p := newPortal(t, false)
+	c := &store.Content{}
+	for i := range 250 {
+		d := store.NewsDoc{Slug: fmt.Sprintf("walk-%03d", i), Title: store.Localized{En: "Item " + strconv.Itoa(i)},
+			PublishedAt: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)}
+		switch i % 3 {
+		case 0:
+			d.Title.En += " walkword"
+		case 1:
+			d.Summary.En = strings.Repeat("walkword other words ", 1+i%5)
+		default:
+			d.Body.En = "text " + strings.Repeat("filler ", i%40) + "walkword"
+		}
+		c.News = append(c.News, d)
+	}
+	if err := p.store.Import(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	last := -1.0
+	var after any
+	for page := 0; page < 20; page++ {
+		r := search(t, p, "walkword", map[string]any{"first": 30, "after": after})
+		for _, e := range r.Search.Edges {
+			if seen[e.Node.Item.Slug] {
+				t.Errorf("page %d: %s again", page, e.Node.Item.Slug)
+			}
+			seen[e.Node.Item.Slug] = true
+			if last >= 0 && e.Node.Score > last {
+				t.Errorf("page %d: %s scores %v, above the hit before it (%v)", page, e.Node.Item.Slug, e.Node.Score, last)
+			}
+			last = e.Node.Score
+		}
+		if !r.Search.PageInfo.HasNextPage {
+			break
+		}
+		after = *r.Search.PageInfo.EndCursor
+	}
+	if len(seen) != 250 {
+		t.Errorf("walked %d hits, want 250", len(seen))
 	}
 }

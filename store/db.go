@@ -134,9 +134,10 @@ func migrationFiles(engine string) ([]migration, error) {
 // by the migration's number.
 func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 	return map[int]func(context.Context, bun.Tx) error{
-		7:  s.rebuildSearch, // 007_search_stems.sql: the index holds stems
-		9:  s.fillTerms,     // 009_search_terms.sql: the vocabulary of "did you mean"
-		11: recountLists,    // 011_list_counts.sql: the lists' counters
+		7:  s.rebuildSearch,  // 007_search_stems.sql: the index holds stems
+		9:  s.fillTerms,      // 009_search_terms.sql: the vocabulary of "did you mean"
+		11: recountLists,     // 011_list_counts.sql: the lists' counters
+		12: s.indexAllFacets, // 012_search_facets.sql: topics and years of indexed items
 	}
 }
 

@@ -55,11 +55,12 @@ type searchIndex interface {
 	putSearch(ctx context.Context, db bun.IDB, rowid int64, words indexWords) error
 	// deleteSearch takes the row out.
 	deleteSearch(ctx context.Context, db bun.IDB, rowid int64) error
-	// searchCounts counts the rows that match q, by kind number.
-	searchCounts(ctx context.Context, db bun.IDB, q searchQuery) (map[int64]int, error)
-	// searchRank ranks at most maxCandidates matches of the kinds, the newest rowids
+	// searchMatch is the condition that a row of the table search matches q, and its
+	// arguments: it reads the index only.
+	searchMatch(q searchQuery) (string, []any)
+	// searchRank ranks at most maxCounted matches within the scope, the newest rowids
 	// first, best first, and returns limit of them from offset on.
-	searchRank(ctx context.Context, db bun.IDB, q searchQuery, kinds []*kind, limit, offset int) ([]searchRow, error)
+	searchRank(ctx context.Context, db bun.IDB, q searchQuery, sc searchScope, limit, offset int) ([]searchRow, error)
 }
 
 // RedactDSN is a --db value fit for a log line: a PostgreSQL URL without its password.

@@ -13,6 +13,7 @@ var newsKind = &kind{
 	field: "news", noun: "news", titles: []string{"sr_title", "en_title"},
 	links:    []link{newsTopics, newsProjects, newsPartners},
 	dims:     newsDims,
+	topics:   &newsTopics,
 	newRow:   func() row { return new(NewsItem) },
 	scanRows: scanRows[*NewsItem],
 	docs:     func(c *Content) []doc { return docsOf(c.News) },
@@ -63,6 +64,9 @@ func (n *NewsItem) indexText() indexText {
 		en: textParts{title: []string{n.En.Title}, summary: []string{n.En.Summary}, body: []string{richtext.PlainText(n.En.Body)}},
 	}
 }
+
+// searchYear is the year of the item's publication, in Belgrade time.
+func (n *NewsItem) searchYear() int { return n.PublishedAt.In(belgrade).Year() }
 
 func (n *NewsItem) searchHit(l Locale) *SearchHit {
 	x := n.localize(l)

@@ -48,6 +48,9 @@ func (p *Partner) indexText() indexText {
 	return t
 }
 
+// searchYear is 0: search files partners under no year.
+func (p *Partner) searchYear() int { return 0 }
+
 func (p *Partner) searchHit(l Locale) *SearchHit {
 	x := p.localize(l)
 	texts := []string{x.Description, x.Name}

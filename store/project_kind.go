@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ var projectKind = &kind{
 	field: "projects", noun: "project", titles: []string{"sr_title", "en_title"},
 	links:    []link{projectAreas, projectFunders, projectImplementers, projectPartners},
 	dims:     projectDims,
+	topics:   &projectAreas,
 	newRow:   func() row { return new(Project) },
 	scanRows: scanRows[*Project],
 	docs:     func(c *Content) []doc { return docsOf(c.Projects) },
@@ -67,6 +69,15 @@ func projectParts(l ProjectText) textParts {
 		t.body = append(t.body, list...)
 	}
 	return t
+}
+
+// searchYear is the year the project started, 0 when that is unknown.
+func (p *Project) searchYear() int {
+	if p.StartDate == nil {
+		return 0
+	}
+	year, _ := strconv.Atoi(strings.SplitN(*p.StartDate, "-", 2)[0])
+	return year
 }
 
 func (p *Project) searchHit(l Locale) *SearchHit {

@@ -33,8 +33,9 @@ type kind struct {
 	noun   string   // what a slug made from an empty title falls back to
 	titles []string // the columns the editors' text filter looks in
 
-	links []link     // the lists of other items it links to, written in this order
-	dims  []countDim // what its public list keeps counters by (counts.go)
+	links  []link     // the lists of other items it links to, written in this order
+	dims   []countDim // what its public list keeps counters by (counts.go)
+	topics *link      // the one of links that files it under topics, nil for none
 
 	newRow   func() row                                             // an empty model to read one row into
 	scanRows func(context.Context, *bun.SelectQuery) ([]row, error) // reads the rows a query selects
@@ -54,6 +55,7 @@ type row interface {
 	localized(Locale) Node                     // as the public sees it
 	source(s *Store, now time.Time) Source     // as the editors see it
 	indexText() indexText                      // what the search index holds of it
+	searchYear() int                           // the year search files it under, 0 for none
 	searchHit(Locale) *SearchHit               // a search result pointing to it; Kind is set by the caller
 	doc(links map[string][]string) doc         // in the content format, given its links by field
 	draft()                                    // makes a new item one the public has never seen

@@ -20,13 +20,14 @@ const kindTopic = "Topic"
 // kindShift is where the kind's number starts in the bits of a search rowid.
 const kindShift = 40
 
-// Bounds of a search. The query's words and their length are capped; very common words
-// rank only the newest candidates (by rowid) so a search costs a bounded amount.
+// Bounds of a search. The query's words and their length are capped; a search counts and
+// ranks at most maxCounted matches of a kind, the newest (by rowid) first, so that a very
+// common word or a short prefix costs a bounded amount (see search_facets.go).
 const (
 	maxQueryTokens  = 12
 	maxTokenBytes   = 48
 	minPrefixBytes  = 2
-	maxCandidates   = 2000
+	maxCounted      = 1000
 	snippetRunes    = 180
 	titleWeight     = 10.0
 	summaryWeight   = 4.0
@@ -150,16 +151,23 @@ type SearchFacet struct {
 	Count int
 }
 
-// SearchConnection is a page of search hits.
+// SearchConnection is a page of search hits. Its topic and year facets are counted when
+// asked for (TopicFacets, YearFacets), from the search it keeps.
 type SearchConnection struct {
-	Edges      []*SearchEdge
-	PageInfo   *PageInfo
-	TotalCount int
-	Facets     []*SearchFacet
+	Edges       []*SearchEdge
+	PageInfo    *PageInfo
+	TotalCount  int
+	Facets      []*SearchFacet
+	ExactCounts bool // false when a count stopped at maxCounted
 	// Suggestion is "did you mean": for a search with few hits or none, the query with
 	// its misspelt words replaced by the nearest words of the index, when that finds more;
 	// nil otherwise.
 	Suggestion *string
+
+	s      *Store // nil when the search has no words
+	query  searchQuery
+	scope  searchScope
+	locale Locale
 }
 
 // SearchEdge is a hit with its cursor.
@@ -168,33 +176,44 @@ type SearchEdge struct {
 	Node   *SearchHit
 }
 
-// Search finds items whose text matches every word of query, in any script, case or
-// diacritics, best first. Its cursors are positions in the ranking.
+// Search finds items of the kinds (every kind when none is given) whose text matches every
+// word of query, in any script, case or diacritics, best first. Its cursors are positions
+// in the ranking.
 func (s *Store) Search(ctx context.Context, query string, kinds []Kind, p Page, locale Locale) (*SearchConnection, error) {
+	return s.SearchFiltered(ctx, query, SearchFilter{Kinds: kinds}, p, locale)
+}
+
+// SearchFiltered is Search within a filter: kinds, a topic, a year.
+func (s *Store) SearchFiltered(ctx context.Context, query string, f SearchFilter, p Page, locale Locale) (*SearchConnection, error) {
 	defer func(start time.Time) { s.metrics.Search(time.Since(start)) }(time.Now())
 	offset, err := searchOffset(p)
 	if err != nil {
 		return nil, err
 	}
-	conn := &SearchConnection{PageInfo: &PageInfo{HasPreviousPage: offset > 0}, Edges: []*SearchEdge{}, Facets: []*SearchFacet{}}
+	sc, err := s.searchScopeOf(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	conn := &SearchConnection{PageInfo: &PageInfo{HasPreviousPage: offset > 0}, Edges: []*SearchEdge{}, Facets: []*SearchFacet{}, ExactCounts: true}
 	q := parseSearch(query)
 	if len(q.tokens) == 0 {
 		return conn, nil
 	}
-	asked, err := s.countHits(ctx, conn, q, kinds)
-	if err != nil {
+	conn.s, conn.query, conn.scope, conn.locale = s, q, sc, locale
+	if err := s.countHits(ctx, conn); err != nil {
 		return nil, err
 	}
 	if all := allHits(conn.Facets); all <= fewHits && offset == 0 {
-		if conn.Suggestion, err = s.suggestion(ctx, query, q, all); err != nil {
+		var err error
+		if conn.Suggestion, err = s.suggestion(ctx, query, q, sc, all); err != nil {
 			return nil, err
 		}
 	}
 	if conn.TotalCount == 0 || p.First == 0 {
-		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCandidates)
+		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCounted)
 		return conn, nil
 	}
-	rows, err := s.engine.searchRank(ctx, s.read, q, asked, p.First+1, offset)
+	rows, err := s.engine.searchRank(ctx, s.read, q, sc, p.First+1, offset)
 	if err != nil {
 		return nil, err
 	}
@@ -232,12 +251,12 @@ func allHits(facets []*SearchFacet) int {
 
 // suggestion is "did you mean" for a search with total hits of all kinds (suggest), when
 // the suggestion finds more; nil otherwise.
-func (s *Store) suggestion(ctx context.Context, text string, q searchQuery, total int) (*string, error) {
+func (s *Store) suggestion(ctx context.Context, text string, q searchQuery, sc searchScope, total int) (*string, error) {
 	suggested, err := s.suggest(ctx, text, q)
 	if err != nil || suggested == "" {
 		return nil, err
 	}
-	counts, err := s.engine.searchCounts(ctx, s.read, parseSearch(suggested))
+	counts, err := countKinds(ctx, s.read, s.engine, parseSearch(suggested), sc)
 	if err != nil {
 		return nil, err
 	}
@@ -267,24 +286,26 @@ func searchOffset(p Page) (int, error) {
 	return offset + 1, nil
 }
 
-// countHits sets the total count of the kinds asked for (all when none is) and the facets
-// of every kind, and returns the kinds asked for.
-func (s *Store) countHits(ctx context.Context, conn *SearchConnection, q searchQuery, kinds []Kind) ([]*kind, error) {
-	counts, err := s.engine.searchCounts(ctx, s.read, q)
+// countHits sets the connection's total count (of the kinds asked for) and its facets by
+// kind (of every kind), within the topic and year asked for; a count stops at maxCounted.
+func (s *Store) countHits(ctx context.Context, conn *SearchConnection) error {
+	counts, err := countKinds(ctx, s.read, s.engine, conn.query, conn.scope)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var asked []*kind
 	for _, k := range byNum(registry) {
-		if len(kinds) == 0 || slices.Contains(kinds, k.kind) {
-			asked = append(asked, k)
-			conn.TotalCount += counts[k.num]
+		n := counts[k.num]
+		if n > maxCounted {
+			n, conn.ExactCounts = maxCounted, false
 		}
-		if counts[k.num] > 0 {
-			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: counts[k.num]})
+		if slices.Contains(conn.scope.kinds, k) {
+			conn.TotalCount += n
+		}
+		if n > 0 {
+			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: n})
 		}
 	}
-	return asked, nil
+	return nil
 }
 
 // kindRange is the condition on a rowid column that selects one kind of item.

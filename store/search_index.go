@@ -108,6 +108,9 @@ func syncIndex(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, now
 		if err == nil {
 			err = putTerms(ctx, db, rowid, termsOf(r.indexText()))
 		}
+		if err == nil {
+			err = writeFacets(ctx, db, k, id, r)
+		}
 		if err != nil {
 			return err
 		}
@@ -116,6 +119,9 @@ func syncIndex(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, now
 			return err
 		}
 		if err := deleteTerms(ctx, db, rowid); err != nil {
+			return err
+		}
+		if err := deleteFacets(ctx, db, k.num<<kindShift|id); err != nil {
 			return err
 		}
 	}

@@ -158,26 +158,36 @@ func tsExact(q searchQuery, i int) string {
 	return words[0]
 }
 
-func (postgresEngine) searchCounts(ctx context.Context, db bun.IDB, q searchQuery) (map[int64]int, error) {
-	var rows []struct {
-		Num   int64
-		Count int
-	}
-	err := db.NewRaw("SELECT rowid >> ? AS num, count(*) AS count FROM search WHERE doc @@ ?::tsquery GROUP BY 1",
-		kindShift, tsquery(q)).Scan(ctx, &rows)
-	out := map[int64]int{}
-	for _, r := range rows {
-		out[r.Num] = r.Count
-	}
-	return out, err
+func (postgresEngine) searchMatch(q searchQuery) (string, []any) {
+	return "doc @@ ?::tsquery", []any{tsquery(q)}
 }
 
-func (postgresEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, kinds []*kind, limit, offset int) ([]searchRow, error) {
+// shortlistSize is how many of a search's candidates PostgreSQL scores with rankSQL (eight
+// ts_rank_cd calls each): the best by shortlistSQL.
+const shortlistSize = 100
+
+// shortlistSQL is a first, cheap score of a candidate: one ts_rank_cd call, the last term of
+// partsRankSQL for the whole query. rankSQL is at least stemWeight times it, so the rest,
+// scored stemWeight times it, rank below the shortlist and by it.
+const shortlistSQL = "ts_rank_cd('{0, 0.1, 0.4, 1}', doc, ?::tsquery, 34)"
+
+// searchRank scores the most recent maxCounted matches only (ts_rank_cd reads each one's
+// whole tsvector): every one by shortlistSQL, and the best shortlistSize of those by
+// rankSQL, so that a common word costs about one ts_rank_cd call per candidate, not eight.
+// The order is one for all pages, and a search with at most shortlistSize candidates ranks
+// them all by rankSQL.
+func (postgresEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, sc searchScope, limit, offset int) ([]searchRow, error) {
+	filter, filterArgs := sc.filterSQL()
+	args := append([]any{shortlistSize}, rankArgs(q)...)
+	args = append(args, stemWeight, shortlistSize, tsquery(q), tsquery(q))
+	args = append(append(args, filterArgs...), maxCounted, limit, offset)
 	var rows []searchRow
-	args := append(rankArgs(q), tsquery(q), maxCandidates, limit, offset)
-	err := db.NewRaw("SELECT rowid, "+rankSQL+" AS score FROM ("+
-		"SELECT rowid, doc FROM search WHERE doc @@ ?::tsquery AND ("+kindRanges("rowid", kinds)+")"+
-		" ORDER BY rowid DESC LIMIT ?) AS candidates ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		args...).Scan(ctx, &rows)
+	err := db.NewRaw("SELECT rowid, score FROM ("+
+		"SELECT rowid, CASE WHEN n <= ? THEN "+rankSQL+" ELSE ? * first END AS score, n <= ? AS short FROM ("+
+		"SELECT rowid, doc, first, row_number() OVER (ORDER BY first DESC, rowid DESC) AS n FROM ("+
+		"SELECT rowid, doc, "+shortlistSQL+" AS first FROM ("+
+		"SELECT rowid, doc FROM search WHERE doc @@ ?::tsquery AND ("+kindRanges("rowid", sc.kinds)+") AND "+filter+
+		" ORDER BY rowid DESC LIMIT ?) AS candidates OFFSET 0) AS scored) AS numbered) AS ranked"+
+		" ORDER BY short DESC, score DESC, rowid DESC LIMIT ? OFFSET ?", args...).Scan(ctx, &rows)
 	return rows, err
 }

@@ -63,35 +63,22 @@ func ftsQuote(words ...string) string {
 	return `"` + strings.Join(words, " ") + `"`
 }
 
-// searchCounts counts, in one statement, the matches of each kind: one count per rowid
-// range lets FTS5 walk only that kind's part of the index (a GROUP BY over rowid >> 40
-// would sort every match first: 4 to 12 times slower for common words at 100,000 items).
-func (sqliteEngine) searchCounts(ctx context.Context, db bun.IDB, q searchQuery) (map[int64]int, error) {
-	match := ftsMatch(q)
-	subs := make([]string, len(registry))
-	args := make([]any, len(registry))
-	dest := make([]any, len(registry))
-	counts := make([]int, len(registry))
-	for i, k := range registry {
-		subs[i] = "(SELECT count(*) FROM search WHERE search MATCH ? AND " + kindRange("rowid", k.num) + ")"
-		args[i], dest[i] = match, &counts[i]
-	}
-	if err := db.NewRaw("SELECT "+strings.Join(subs, ", "), args...).Scan(ctx, dest...); err != nil {
-		return nil, err
-	}
-	out := map[int64]int{}
-	for i, k := range registry {
-		out[k.num] = counts[i]
-	}
-	return out, nil
+func (sqliteEngine) searchMatch(q searchQuery) (string, []any) {
+	return "search MATCH ?", []any{ftsMatch(q)}
 }
 
-func (sqliteEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, kinds []*kind, limit, offset int) ([]searchRow, error) {
+// searchRank scores with bm25 the most recent maxCounted matches only: bm25 costs a read
+// of each row's sizes and positions, so a common word at 100,000 items would cost more
+// than the rest of the search together.
+func (sqliteEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, sc searchScope, limit, offset int) ([]searchRow, error) {
+	filter, filterArgs := sc.filterSQL()
+	args := append([]any{titleWeight, summaryWeight, bodyWeight, titleWeight * stemWeight, summaryWeight * stemWeight, bodyWeight * stemWeight, ftsMatch(q)},
+		filterArgs...)
 	var rows []searchRow
 	err := db.NewRaw("SELECT rowid, -score AS score FROM ("+
-		"SELECT rowid, bm25(search, ?, ?, ?, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+kindRanges("rowid", kinds)+")"+
+		"SELECT rowid, bm25(search, ?, ?, ?, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+kindRanges("rowid", sc.kinds)+") AND "+filter+
 		" ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		titleWeight, summaryWeight, bodyWeight, titleWeight*stemWeight, summaryWeight*stemWeight, bodyWeight*stemWeight, ftsMatch(q), maxCandidates, limit, offset).Scan(ctx, &rows)
+		append(args, maxCounted, limit, offset)...).Scan(ctx, &rows)
 	return rows, err
 }
 

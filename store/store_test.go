@@ -50,7 +50,7 @@ func FuzzMatchQuery(f *testing.F) {
 		if len(tokens) > maxQueryTokens {
 			t.Fatalf("%d tokens", len(tokens))
 		}
-		if _, err := s.engine.searchCounts(context.Background(), s.read, parseSearch(q)); err != nil {
+		if _, err := countKinds(context.Background(), s.read, s.engine, parseSearch(q), searchScope{}); err != nil {
 			t.Fatalf("the query of %q (MATCH %q on SQLite): %v", q, match, err)
 		}
 		if _, err := s.Search(context.Background(), q, nil, Page{First: 5}, SrLatn); err != nil {

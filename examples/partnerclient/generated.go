@@ -347,7 +347,8 @@ type SearchResponse struct {
 	// every locale. Every word must match; the last word also matches as a prefix, for
 	// search-as-you-type. Ranked by relevance, titles weighing more than body text. Any text is
 	// accepted: punctuation and operators are treated as plain word separators. For very common
-	// words only the most recent few thousand matches are ranked.
+	// words only the most recent 1,000 matches of each kind are counted and ranked (see
+	// `SearchConnection.exactCounts`).
 	Search SearchSearchSearchConnection `json:"search"`
 }
 
@@ -359,7 +360,7 @@ func (v *SearchResponse) GetSearch() SearchSearchSearchConnection { return v.Sea
 //
 // A page of search hits.
 type SearchSearchSearchConnection struct {
-	// How many hits match, across all pages, within `kinds`.
+	// How many hits match, across all pages, within `kinds`, `topic` and `year` (see `exactCounts`).
 	TotalCount int `json:"totalCount"`
 	// The hits of this page with their cursors.
 	Edges []SearchSearchSearchConnectionEdgesSearchEdge `json:"edges"`

@@ -200,6 +200,8 @@ export const en = {
 		kinds: { NEWS: 'News', PROJECT: 'Projects', PARTNER: 'Partners' } satisfies Record<SearchKind, string>,
 		kind: { NEWS: 'News', PROJECT: 'Project', PARTNER: 'Partner' } satisfies Record<SearchKind, string>,
 		filter: 'Show only',
+		topics: 'Topic',
+		years: 'Year',
 		count: { one: '{n} result', few: '{n} results', other: '{n} results' } satisfies Plural,
 		countFor: '{count} for “{q}”',
 		none: 'No results for “{q}”.',

@@ -199,6 +199,8 @@ export const srCyrl: Messages = {
 		kinds: { NEWS: 'Вести', PROJECT: 'Пројекти', PARTNER: 'Партнери' },
 		kind: { NEWS: 'Вест', PROJECT: 'Пројекат', PARTNER: 'Партнер' },
 		filter: 'Прикажи само',
+		topics: 'Тема',
+		years: 'Година',
 		count: { one: '{n} резултат', few: '{n} резултата', other: '{n} резултата' },
 		countFor: '{count} за „{q}“',
 		none: 'Нема резултата за „{q}“.',

@@ -1,6 +1,6 @@
 import { gqlLocale } from '$lib/locale';
 import { query } from '$lib/query';
-import { kindsFromParams, SEARCH_PAGE_SIZE, SearchQuery } from '$lib/search';
+import { filtersFromParams, kindsFromParams, SEARCH_PAGE_SIZE, SearchQuery } from '$lib/search';
 import type { PageLoad } from './$types';
 
 // The first results come with the page (a shared link or the home page's search box);
@@ -9,6 +9,7 @@ export const load: PageLoad = async ({ parent, fetch, url }) => {
 	const { locale } = await parent();
 	const q = url.searchParams.get('q') ?? '';
 	const kinds = kindsFromParams(url.searchParams);
+	const filters = filtersFromParams(url.searchParams);
 	const result = q.trim()
 		? (
 				await query(
@@ -16,6 +17,8 @@ export const load: PageLoad = async ({ parent, fetch, url }) => {
 					{
 						query: q,
 						kinds: kinds.length ? kinds : null,
+						topic: filters.topic,
+						year: filters.year,
 						first: SEARCH_PAGE_SIZE,
 						after: null,
 						locale: gqlLocale(locale)
@@ -24,5 +27,5 @@ export const load: PageLoad = async ({ parent, fetch, url }) => {
 				)
 			).search
 		: null;
-	return { q, kinds, result };
+	return { q, kinds, filters, result };
 };
