@@ -23,6 +23,7 @@ import (
 	"github.com/agency/portal/server"
 	"github.com/agency/portal/store"
 	"github.com/agency/portal/web"
+	"github.com/agency/portal/webhook"
 )
 
 // serveOptions are serve's flags, checked.
@@ -36,6 +37,7 @@ type serveOptions struct {
 	minFreeBytes          int64
 	httpCache             server.HTTPCache
 	responseCacheBytes    int64 // server.Config's: negative turns the cache off
+	webhookAllowPrivate   bool  // webhook.Options.AllowPrivate
 }
 
 // serve is `portal serve`: the site and the GraphQL API, until SIGINT or SIGTERM.
@@ -86,6 +88,11 @@ func serve(args []string, schema []byte) error {
 		ResponseCacheBytes: opts.responseCacheBytes,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
+	hooks, err := st.StartWebhooks(ctx, webhook.New(webhook.Options{AllowPrivate: opts.webhookAllowPrivate}).Send, store.WebhookOptions{})
+	if err != nil {
+		return fmt.Errorf("webhooks: %w", err)
+	}
+	defer stopWebhooks(hooks) // before st.Close, deferred earlier
 	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(opts.db), "media", opts.mediaDir)
 	if opts.metricsAddr != "" {
 		slog.Info("serving metrics", "url", "http://"+opts.metricsAddr+"/metrics")
@@ -109,6 +116,7 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	minFreeMB := fs.Int64("min-free-mb", envInt("PORTAL_MIN_FREE_MB", 100), "/healthz answers 503 when the database's or the media folder's file system has less free space than this, in MB; 0 turns the check off (PORTAL_MIN_FREE_MB)")
 	cacheMaxAge := fs.Duration("cache-max-age", envDuration("PORTAL_CACHE_MAX_AGE", server.DefaultHTTPCache.MaxAge), "how long partners' caches and proxies may keep a public answer to a GET query before revalidating it, e.g. 30s; 0 makes them revalidate every time (PORTAL_CACHE_MAX_AGE)")
 	cacheStale := fs.Duration("cache-stale", envDuration("PORTAL_CACHE_STALE", server.DefaultHTTPCache.StaleWhileRevalidate), "how much longer they may serve it stale while revalidating it, e.g. 60s (PORTAL_CACHE_STALE)")
+	webhookAllowPrivate := fs.Bool("webhook-allow-private", envBool("PORTAL_WEBHOOK_ALLOW_PRIVATE"), "let webhooks go to loopback, private, link-local and other non-public addresses, e.g. an endpoint inside the agency's network; refused by default (PORTAL_WEBHOOK_ALLOW_PRIVATE)")
 	responseCacheMB := fs.Int64("response-cache-mb", envInt("PORTAL_RESPONSE_CACHE_MB", server.DefaultResponseCacheBytes>>20), "memory for the cache of public answers, in MB; 0 turns it off (PORTAL_RESPONSE_CACHE_MB)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -143,17 +151,18 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 		return opts, true, fmt.Errorf("--cache-max-age %s, --cache-stale %s: give durations of 0 or more, such as 30s", *cacheMaxAge, *cacheStale)
 	}
 	return serveOptions{
-		addr:               *addr,
-		db:                 *db,
-		metricsAddr:        *metricsAddr,
-		corsOrigins:        splitList(*origins),
-		publicURL:          *publicURL,
-		noDemo:             *noDemo,
-		mediaDir:           *mediaDir,
-		trustedProxies:     proxies,
-		minFreeBytes:       *minFreeMB << 20,
-		httpCache:          server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
-		responseCacheBytes: responseCacheBytes,
+		addr:                *addr,
+		db:                  *db,
+		metricsAddr:         *metricsAddr,
+		corsOrigins:         splitList(*origins),
+		publicURL:           *publicURL,
+		noDemo:              *noDemo,
+		mediaDir:            *mediaDir,
+		trustedProxies:      proxies,
+		minFreeBytes:        *minFreeMB << 20,
+		httpCache:           server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
+		responseCacheBytes:  responseCacheBytes,
+		webhookAllowPrivate: *webhookAllowPrivate,
 	}, false, nil
 }
 
@@ -214,6 +223,16 @@ func serveBoth(ctx context.Context, addr string, h http.Handler, metricsAddr str
 	err = server.ServeListener(ctx, ln, h, grace)
 	cancel()
 	return errors.Join(err, <-metricsDone)
+}
+
+// stopWebhooks stops the webhook worker, waiting a while for the attempts under way
+// (each ends within its 10 s timeout); the events not sent wait in the database.
+func stopWebhooks(w *store.WebhookWorker) {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := w.Stop(ctx); err != nil {
+		slog.Warn("webhooks: stopping", "err", err)
+	}
 }
 
 // serveRefused explains a database lock serve could not take.

@@ -398,3 +398,38 @@ func TestWebhookPrivateAddressRefused(t *testing.T) {
 		t.Errorf("the receiver got %d requests, want none", n)
 	}
 }
+
+// Two instances on one PostgreSQL database, each with its worker, send each event once.
+func TestWebhookOncePerEventAcrossInstances(t *testing.T) {
+	if !storetest.Postgres() {
+		t.Skip("PostgreSQL only: one SQLite file has one server")
+	}
+	dsn := storetest.DSN(t)
+	e := newWebhookEditors(t, dsn)
+	other := newPortalAt(t, dsn, false, server.Config{Limits: graph.DefaultLimits})
+	rcv := newReceiver(t)
+	ep := e.register(map[string]any{"url": rcv.URL, "locale": "EN"})
+	const events = 12
+	for range events {
+		e.ok(e.admin, `mutation($id: ID!) { sendTestWebhook(id: $id) }`, map[string]any{"id": ep.Endpoint.ID}, nil)
+	}
+	startWebhooks(t, e.store, true)
+	startWebhooks(t, other.store, true)
+
+	seen := map[string]int{}
+	for range events {
+		seen[rcv.next(t).header.Get("webhook-id")]++
+	}
+	time.Sleep(time.Second) // a second delivery of any would come within this
+	for len(rcv.got) > 0 {
+		seen[(<-rcv.got).header.Get("webhook-id")]++
+	}
+	for id, n := range seen {
+		if n != 1 {
+			t.Errorf("event %s: delivered %d times, want once", id, n)
+		}
+	}
+	if len(seen) != events {
+		t.Errorf("got %d distinct events, want %d", len(seen), events)
+	}
+}
