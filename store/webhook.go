@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
-	"encoding/json"
 	"net/url"
 	"slices"
 	"strings"
@@ -240,7 +239,7 @@ func announce(ctx context.Context, tx bun.Tx, k *kind, id int64, wasPublic bool,
 		if err != nil {
 			return err
 		}
-		if err := enqueueWebhook(ctx, tx, ep.ID, webhookBody{Type: eventType(k, event), Timestamp: now, Data: item}); err != nil {
+		if _, err := enqueueWebhook(ctx, tx, ep.ID, webhookBody{Type: eventType(k, event), Timestamp: now, Data: item}); err != nil {
 			return err
 		}
 	}
@@ -274,7 +273,7 @@ func (s *Store) SendTestWebhook(ctx context.Context, by *User, endpointID string
 		}
 		body := webhookBody{Type: "webhook.test", Timestamp: s.clock()}
 		var err error
-		id, err = enqueueWebhookID(ctx, tx, endpointID, body)
+		id, err = enqueueWebhook(ctx, tx, endpointID, body)
 		return err
 	})
 	return id, err
@@ -301,9 +300,6 @@ func joinComma[T ~string](values []T) string {
 	}
 	return strings.Join(out, ",")
 }
-
-// marshalBody is an event's JSON.
-func marshalBody(b webhookBody) ([]byte, error) { return json.Marshal(b) }
 
 // syncAndAnnounce is syncIndex, and announces what the change did to what the public sees
 // (the item's indexed column says what it saw before).

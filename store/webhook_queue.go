@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -115,19 +116,14 @@ func inserter(d dialect.Name) (*river.Client[*sql.Tx], error) {
 	return actual.(*river.Client[*sql.Tx]), nil
 }
 
-// enqueueWebhook queues an event for an endpoint in the write transaction tx.
-func enqueueWebhook(ctx context.Context, tx bun.Tx, endpoint string, body webhookBody) error {
-	_, err := enqueueWebhookID(ctx, tx, endpoint, body)
-	return err
-}
-
-// enqueueWebhookID is enqueueWebhook, and returns the event's message ID.
-func enqueueWebhookID(ctx context.Context, tx bun.Tx, endpoint string, body webhookBody) (string, error) {
+// enqueueWebhook queues an event for an endpoint in the write transaction tx, and returns
+// its message ID.
+func enqueueWebhook(ctx context.Context, tx bun.Tx, endpoint string, body webhookBody) (string, error) {
 	client, err := inserter(tx.Dialect().Name())
 	if err != nil {
 		return "", err
 	}
-	raw, err := marshalBody(body)
+	raw, err := json.Marshal(body)
 	if err != nil {
 		return "", err
 	}
