@@ -24,6 +24,7 @@ import (
 	"github.com/agency/portal/server"
 	"github.com/agency/portal/store"
 	"github.com/agency/portal/web"
+	"github.com/agency/portal/webhook"
 )
 
 // serveOptions are serve's flags, checked.
@@ -39,6 +40,7 @@ type serveOptions struct {
 	responseCacheBytes    int64 // server.Config's: negative turns the cache off
 	rateLimit             int   // requests a minute per client address to /graphql; 0: no limit
 	iatiOrgID             string
+	webhookAllowPrivate   bool // webhook.Options.AllowPrivate
 }
 
 // serve is `portal serve`: the site and the GraphQL API, until SIGINT or SIGTERM.
@@ -91,6 +93,11 @@ func serve(args []string, schema []byte) error {
 		IATIOrgID:          opts.iatiOrgID,
 	})
 	go st.RunPublisher(ctx) // scheduled items enter search on time
+	hooks, err := st.StartWebhooks(ctx, webhook.New(webhook.Options{AllowPrivate: opts.webhookAllowPrivate}).Send, store.WebhookOptions{})
+	if err != nil {
+		return fmt.Errorf("webhooks: %w", err)
+	}
+	defer stopWebhooks(hooks) // before st.Close, deferred earlier
 	slog.Info("serving", "url", "http://"+opts.addr+"/", "graphql", "/graphql", "explorer", "/graphiql", "db", store.RedactDSN(opts.db), "media", opts.mediaDir)
 	if opts.metricsAddr != "" {
 		slog.Info("serving metrics", "url", "http://"+opts.metricsAddr+"/metrics")
@@ -114,6 +121,7 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 	minFreeMB := fs.Int64("min-free-mb", envInt("PORTAL_MIN_FREE_MB", 100), "/healthz answers 503 when the database's or the media folder's file system has less free space than this, in MB; 0 turns the check off (PORTAL_MIN_FREE_MB)")
 	cacheMaxAge := fs.Duration("cache-max-age", envDuration("PORTAL_CACHE_MAX_AGE", server.DefaultHTTPCache.MaxAge), "how long partners' caches and proxies may keep a public answer to a GET query before revalidating it, e.g. 30s; 0 makes them revalidate every time (PORTAL_CACHE_MAX_AGE)")
 	cacheStale := fs.Duration("cache-stale", envDuration("PORTAL_CACHE_STALE", server.DefaultHTTPCache.StaleWhileRevalidate), "how much longer they may serve it stale while revalidating it, e.g. 60s (PORTAL_CACHE_STALE)")
+	webhookAllowPrivate := fs.Bool("webhook-allow-private", envBool("PORTAL_WEBHOOK_ALLOW_PRIVATE"), "let webhooks go to loopback, private, link-local and other non-public addresses, e.g. an endpoint inside the agency's network; refused by default (PORTAL_WEBHOOK_ALLOW_PRIVATE)")
 	responseCacheMB := fs.Int64("response-cache-mb", envInt("PORTAL_RESPONSE_CACHE_MB", server.DefaultResponseCacheBytes>>20), "memory for the cache of public answers, in MB; 0 turns it off (PORTAL_RESPONSE_CACHE_MB)")
 	rateLimit := fs.Int("api-rate-limit", int(envInt("PORTAL_API_RATE_LIMIT", int64(server.DefaultRateLimit.Requests))), "requests a minute each client address may send to /graphql (the portal's own pages are not counted); 0 turns the limit off (PORTAL_API_RATE_LIMIT)")
 	iatiOrgID := fs.String("iati-org-id", env("PORTAL_IATI_ORG_ID", server.DefaultIATIOrgID), "the agency's IATI organisation identifier, which the open-data IATI file reports as and prefixes activity identifiers with, e.g. XM-DAC-12345; the default is a placeholder (PORTAL_IATI_ORG_ID)")
@@ -156,19 +164,20 @@ func parseServe(args []string) (opts serveOptions, done bool, err error) {
 		return opts, true, fmt.Errorf("--iati-org-id %q is not an IATI organisation identifier such as XM-DAC-12345: a registration agency, a hyphen, a number", *iatiOrgID)
 	}
 	return serveOptions{
-		addr:               *addr,
-		db:                 *db,
-		metricsAddr:        *metricsAddr,
-		corsOrigins:        splitList(*origins),
-		publicURL:          *publicURL,
-		noDemo:             *noDemo,
-		mediaDir:           *mediaDir,
-		trustedProxies:     proxies,
-		minFreeBytes:       *minFreeMB << 20,
-		httpCache:          server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
-		responseCacheBytes: responseCacheBytes,
-		rateLimit:          *rateLimit,
-		iatiOrgID:          *iatiOrgID,
+		addr:                *addr,
+		db:                  *db,
+		metricsAddr:         *metricsAddr,
+		corsOrigins:         splitList(*origins),
+		publicURL:           *publicURL,
+		noDemo:              *noDemo,
+		mediaDir:            *mediaDir,
+		trustedProxies:      proxies,
+		minFreeBytes:        *minFreeMB << 20,
+		httpCache:           server.HTTPCache{MaxAge: *cacheMaxAge, StaleWhileRevalidate: *cacheStale},
+		responseCacheBytes:  responseCacheBytes,
+		rateLimit:           *rateLimit,
+		iatiOrgID:           *iatiOrgID,
+		webhookAllowPrivate: *webhookAllowPrivate,
 	}, false, nil
 }
 
@@ -233,6 +242,16 @@ func serveBoth(ctx context.Context, addr string, h http.Handler, metricsAddr str
 	err = server.ServeListener(ctx, ln, h, grace)
 	cancel()
 	return errors.Join(err, <-metricsDone)
+}
+
+// stopWebhooks stops the webhook worker, waiting a while for the attempts under way
+// (each ends within its 10 s timeout); the events not sent wait in the database.
+func stopWebhooks(w *store.WebhookWorker) {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := w.Stop(ctx); err != nil {
+		slog.Warn("webhooks: stopping", "err", err)
+	}
 }
 
 // serveRefused explains a database lock serve could not take.

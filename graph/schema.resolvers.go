@@ -96,6 +96,22 @@ func (r *mutationResolver) UpdateUser(ctx context.Context, id string, role *stor
 	return r.store.ChangeUser(ctx, signedIn(ctx), id, role, disabled)
 }
 
+// CreateWebhookEndpoint is the resolver for the createWebhookEndpoint field.
+func (r *mutationResolver) CreateWebhookEndpoint(ctx context.Context, input store.WebhookEndpointInput) (*store.NewWebhookEndpoint, error) {
+	return r.store.CreateWebhookEndpoint(ctx, signedIn(ctx), input)
+}
+
+// DeleteWebhookEndpoint is the resolver for the deleteWebhookEndpoint field.
+func (r *mutationResolver) DeleteWebhookEndpoint(ctx context.Context, id string) (bool, error) {
+	err := r.store.DeleteWebhookEndpoint(ctx, signedIn(ctx), id)
+	return err == nil, err
+}
+
+// SendTestWebhook is the resolver for the sendTestWebhook field.
+func (r *mutationResolver) SendTestWebhook(ctx context.Context, id string) (string, error) {
+	return r.store.SendTestWebhook(ctx, signedIn(ctx), id)
+}
+
 // Topics is the resolver for the topics field.
 func (r *newsItemResolver) Topics(ctx context.Context, obj *store.NewsItem) ([]*store.Topic, error) {
 	return loadersFrom(ctx).topicsOfNews.Load(ctx, key{obj.ID, obj.Requested()})
@@ -289,6 +305,16 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 		return nil, err
 	}
 	return r.store.AuditLog(ctx, item, page)
+}
+
+// WebhookEndpoints is the resolver for the webhookEndpoints field.
+func (r *queryResolver) WebhookEndpoints(ctx context.Context) ([]*store.WebhookEndpoint, error) {
+	return r.store.WebhookEndpoints(ctx)
+}
+
+// WebhookDeliveries is the resolver for the webhookDeliveries field.
+func (r *queryResolver) WebhookDeliveries(ctx context.Context, endpoint *string, first *int) ([]*store.WebhookDelivery, error) {
+	return r.store.WebhookDeliveries(ctx, endpoint, orDefault(first, 20))
 }
 
 // Mutation returns MutationResolver implementation.

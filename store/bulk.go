@@ -89,10 +89,20 @@ func bulkIndex(ctx context.Context, w *writer, k *kind, rows []row) error {
 		show[id] = true
 	}
 	for _, r := range rows {
-		if show[r.rowID()] {
-			if err := indexItem(ctx, w.tx, w.engine, k, r.rowID(), r.indexText()); err != nil {
-				return err
-			}
+		if !show[r.rowID()] {
+			continue
+		}
+		// What syncIndex writes of a visible item: the index, its vocabulary, its facets.
+		text := r.indexText()
+		err := indexItem(ctx, w.tx, w.engine, k, r.rowID(), text)
+		if err == nil {
+			err = putTerms(ctx, w.tx, k.num<<kindShift|r.rowID(), termsOf(text))
+		}
+		if err == nil {
+			err = writeFacets(ctx, w.tx, k, r.rowID(), r)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	_, err = w.tx.NewUpdate().Table(k.table).Set("indexed = TRUE").Where("id IN (?)", bun.In(visible)).Exec(ctx)

@@ -73,6 +73,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		write.Close()
 		return nil, err
 	}
+	if err := s.migrateQueue(ctx); err != nil { // River's tables: webhook_queue.go
+		write.Close()
+		return nil, fmt.Errorf("store: webhook queue: %w", err)
+	}
 	readers := max(4, runtime.NumCPU()*2)
 	if s.read, err = e.open(dsn, readers, true); err != nil {
 		write.Close()

@@ -160,7 +160,7 @@ func (w *writer) link(ctx context.Context, k *kind, id int64, slugs map[string][
 // index puts an item into the search index, or takes it out, as its state says.
 func (w *writer) index(ctx context.Context, k *kind, id int64) {
 	if w.err == nil {
-		w.err = syncIndex(ctx, w.tx, w.engine, k, id, w.now)
+		w.err = syncAndAnnounce(ctx, w.tx, w.engine, k, id, w.now)
 	}
 }
 

@@ -30,7 +30,7 @@ func (s *Store) IndexDue(ctx context.Context) (next time.Time, err error) {
 				return err
 			}
 			for _, id := range ids {
-				if err := syncIndex(ctx, tx, s.engine, k, id, now); err != nil {
+				if err := syncAndAnnounce(ctx, tx, s.engine, k, id, now); err != nil {
 					return err
 				}
 			}

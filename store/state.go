@@ -77,7 +77,7 @@ func (e *edit) writeState(ctx context.Context, k *kind, id int64, r *stateRow) e
 	if err := addItemCounts(ctx, e.tx, k, id, 1); err != nil {
 		return err
 	}
-	return syncIndex(ctx, e.tx, e.s.engine, k, id, e.now)
+	return syncAndAnnounce(ctx, e.tx, e.s.engine, k, id, e.now)
 }
 
 // apply makes the transition's change to an item's state at now, and says what it was:

@@ -477,3 +477,74 @@ export const AuditQuery = graphql(`
 		}
 	}
 `);
+
+// Webhooks: admins' endpoints of partners' systems, and the log of deliveries.
+export const WebhookEndpointFragment = graphql(`
+	fragment AdminWebhookEndpoint on WebhookEndpoint {
+		id
+		url
+		kinds
+		events
+		locale
+		description
+		secretHint
+		createdAt
+	}
+`);
+
+export const WebhookDeliveryFragment = graphql(`
+	fragment AdminWebhookDelivery on WebhookDelivery {
+		id
+		endpointId
+		messageId
+		eventType
+		attempt
+		at
+		status
+		responseCode
+		durationMs
+		error
+	}
+`);
+
+export const WebhooksQuery = graphql(`
+	query AdminWebhooks {
+		webhookEndpoints {
+			...AdminWebhookEndpoint
+		}
+		webhookDeliveries(first: 50) {
+			...AdminWebhookDelivery
+		}
+	}
+`);
+
+export const WebhookDeliveriesQuery = graphql(`
+	query AdminWebhookDeliveries {
+		webhookDeliveries(first: 50) {
+			...AdminWebhookDelivery
+		}
+	}
+`);
+
+export const CreateWebhookMutation = graphql(`
+	mutation AdminCreateWebhook($input: WebhookEndpointInput!) {
+		createWebhookEndpoint(input: $input) {
+			secret
+			endpoint {
+				...AdminWebhookEndpoint
+			}
+		}
+	}
+`);
+
+export const DeleteWebhookMutation = graphql(`
+	mutation AdminDeleteWebhook($id: ID!) {
+		deleteWebhookEndpoint(id: $id)
+	}
+`);
+
+export const SendTestWebhookMutation = graphql(`
+	mutation AdminSendTestWebhook($id: ID!) {
+		sendTestWebhook(id: $id)
+	}
+`);
