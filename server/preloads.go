@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"net/http"
 	"strings"
 )
 
@@ -53,7 +54,7 @@ func loadPreloads(fsys fs.FS) (map[string]routeFiles, error) {
 // routeID is the SvelteKit route that renders a page: "/[locale=locale]/news/[slug]" for
 // /en/news/some-slug, "/[locale=locale]/+error" for a page that is not found.
 func routeID(pg page) string {
-	if pg.status != 200 {
+	if pg.status != http.StatusOK {
 		return publicRoute + "/+error"
 	}
 	segs := strings.Split(strings.Trim(pg.path, "/"), "/")
