@@ -2,10 +2,14 @@ package server
 
 // The embedded front end: a SvelteKit single-page app built into web/out/site.
 //
-//	/                                  302 to /{locale}/, from Accept-Language
+//	/                                  302 to /{locale}/, from the switcher's cookie or
+//	                                   Accept-Language (lang.go)
 //	/{locale}/, /{locale}/news, …      the app's shell (index.html) with the page's lang,
 //	                                   title, description, canonical, hreflang and Open
-//	                                   Graph tags injected; 404 for an unknown item or route
+//	                                   Graph tags injected, its structured data (seo.go)
+//	                                   and its route's chunks (preloads.go); 404 for an
+//	                                   unknown item or route
+//	/robots.txt, /sitemap*.xml         made from the content (sitemap.go)
 //	/admin, /admin/…                   the editors' area: the shell in Serbian Latin, never
 //	                                   cached or indexed (no-store, X-Robots-Tag: noindex)
 //	/_app/immutable/…, /favicon.svg, … the build's files, precompressed copies when accepted
