@@ -6,6 +6,8 @@
 #                Chromium and the JS budget
 #   make test-postgres  the Go tests on a throwaway PostgreSQL 15 only
 #   make bench   generate 100,000 news items (kept in data/ for the next run) and measure the API (not in CI)
+#   make slow3g  the public pages on Chromium's "Slow 3G" with a 4× slower CPU: first text,
+#                LCP and a click, measured through the DevTools protocol (not in CI)
 
 GO       ?= go
 BIN      := bin/portal
@@ -13,7 +15,7 @@ ADDR     ?= 127.0.0.1:8080
 DB       ?= ./data/portal.db
 export CGO_ENABLED = 0
 
-.PHONY: run build web web-deps explorer generate schema-snapshot test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench clean
+.PHONY: run build web web-deps explorer generate schema-snapshot test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench slow3g clean
 
 run: build
 	./$(BIN) serve --addr $(ADDR) --db $(DB)
@@ -110,6 +112,12 @@ fuzz:
 BENCH_FLAGS ?=
 bench:
 	$(GO) run ./bench $(BENCH_FLAGS)
+
+# Starts the built binary on a free port of 127.0.0.1 with a new database of the demo
+# content and prints a table (web/scripts/slow3g.mjs; SLOW3G_FLAGS='--runs 5 --locale en').
+SLOW3G_FLAGS ?=
+slow3g: build chromium
+	node web/scripts/slow3g.mjs $(SLOW3G_FLAGS)
 
 clean:
 	rm -rf bin explorer/node_modules web/node_modules web/out/site

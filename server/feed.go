@@ -414,18 +414,6 @@ func (fr *feedRequest) entry(list string, id int64, slug, title string, updated 
 	return e
 }
 
-// origin is the site's origin for absolute links: Config.PublicURL, else the request's
-// host (X-Forwarded-* are not trusted: set PublicURL behind a proxy).
-func (s *site) origin(r *http.Request) string {
-	if s.base != "" {
-		return s.base
-	}
-	if r.TLS != nil {
-		return "https://" + r.Host
-	}
-	return "http://" + r.Host
-}
-
 // feedParams are the query parameters each list's feed reads, which its page's
 // <link rel="alternate"> passes on.
 var feedParams = map[string][]string{

@@ -2,10 +2,14 @@ package server
 
 // The embedded front end: a SvelteKit single-page app built into web/out/site.
 //
-//	/                                  302 to /{locale}/, from Accept-Language
+//	/                                  302 to /{locale}/, from the switcher's cookie or
+//	                                   Accept-Language (lang.go)
 //	/{locale}/, /{locale}/news, …      the app's shell (index.html) with the page's lang,
 //	                                   title, description, canonical, hreflang and Open
-//	                                   Graph tags injected; 404 for an unknown item or route
+//	                                   Graph tags injected, its structured data (seo.go)
+//	                                   and its route's chunks (preloads.go); 404 for an
+//	                                   unknown item or route
+//	/robots.txt, /sitemap*.xml         made from the content (sitemap.go)
 //	/admin, /admin/…                   the editors' area: the shell in Serbian Latin, never
 //	                                   cached or indexed (no-store, X-Robots-Tag: noindex)
 //	/_app/immutable/…, /favicon.svg, … the build's files, precompressed copies when accepted
@@ -121,6 +125,7 @@ type page struct {
 	title, description string
 	article            bool
 	status             int
+	item               any // the *store.NewsItem, *store.Project or *store.Partner shown, if any
 }
 
 // file is one file of the build, in every representation it has.
@@ -139,12 +144,14 @@ type rep struct {
 // site serves the front end. With no usable build, / is the plain landing page and the
 // app's routes answer 503.
 type site struct {
-	store   *store.Store
-	base    string // Config.PublicURL without its trailing slash; "" derives it per request
-	files   map[string]*file
-	shell   [3]string // index.html cut out around shellLang and shellMeta
-	csp     string
-	problem string // why app routes answer 503; "" when the site is served
+	store    *store.Store
+	base     string // Config.PublicURL without its trailing slash; "" derives it per request
+	files    map[string]*file
+	shell    [3]string             // index.html cut out around shellLang and shellMeta
+	preloads map[string]routeFiles // by SvelteKit route ID: preloads.go
+	csp      string
+	hashes   []string // of the shell's inline scripts, for the CSP
+	problem  string   // why app routes answer 503; "" when the site is served
 }
 
 func newSite(st *store.Store, fsys fs.FS, publicURL string) *site {
@@ -184,7 +191,10 @@ func (s *site) load(fsys fs.FS) error {
 		sum := sha256.Sum256([]byte(script))
 		hashes = append(hashes, base64.StdEncoding.EncodeToString(sum[:]))
 	}
-	s.csp = policy(hashes)
+	s.csp, s.hashes = policy(hashes), hashes
+	if s.preloads, err = loadPreloads(fsys); err != nil {
+		return err
+	}
 
 	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || name == "index.html" {
@@ -262,12 +272,14 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			io.WriteString(w, landing)
 			return
 		}
-		target := "/" + negotiateLocale(r.Header.Get("Accept-Language")).url + "/"
+		target := "/" + preferredLocale(w, r).url + "/" // lang.go
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
 		}
-		w.Header().Add("Vary", "Accept-Language")
 		http.Redirect(w, r, target, http.StatusFound)
+		return
+	}
+	if s.serveFindable(w, r) { // sitemap.go: robots.txt, sitemap.xml and its pages
 		return
 	}
 	if f, ok := s.files[strings.TrimPrefix(p, "/")]; ok {
@@ -296,8 +308,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if pg.loc == nil { // not even a locale: answer in the one the browser asks for
-		pg.loc = negotiateLocale(r.Header.Get("Accept-Language"))
-		w.Header().Add("Vary", "Accept-Language")
+		pg.loc = preferredLocale(w, r)
 	}
 	s.serveShell(w, r, pg)
 }
@@ -341,17 +352,17 @@ func (s *site) route(ctx context.Context, segs []string) (page, error) {
 		case "news":
 			var n *store.NewsItem
 			if n, err = s.store.NewsItem(ctx, rest[1], pg.loc.store); err == nil {
-				pg.title, pg.description, pg.article = n.Title, n.Summary, true
+				pg.title, pg.description, pg.article, pg.item = n.Title, n.Summary, true, n
 			}
 		case "projects":
 			var x *store.Project
 			if x, err = s.store.Project(ctx, rest[1], pg.loc.store); err == nil {
-				pg.title, pg.description = x.Title, x.Summary
+				pg.title, pg.description, pg.item = x.Title, x.Summary, x
 			}
 		case "partners":
 			var x *store.Partner
 			if x, err = s.store.Partner(ctx, rest[1], pg.loc.store); err == nil {
-				pg.title, pg.description = x.Name, x.Description
+				pg.title, pg.description, pg.item = x.Name, x.Description, x
 			}
 		default:
 			err = store.ErrNotFound
@@ -372,9 +383,10 @@ func (s *site) route(ctx context.Context, segs []string) (page, error) {
 // serveShell sends the shell rendered for a page. Its ETag is the hash of these bytes, so
 // a revalidation gets 304 only while the page (its item, its URL) is unchanged.
 func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
-	body := s.shell[0] + `<html lang="` + pg.loc.tag + `">` + s.shell[1] + s.meta(r, pg) + s.shell[2]
+	extra, hashes := s.findable(r.Context(), s.origin(r), pg) // seo.go
+	body := s.shell[0] + `<html lang="` + pg.loc.tag + `">` + s.shell[1] + s.meta(r, pg) + "\n" + extra + s.preloadLinks(pg) + s.shell[2]
 	h := w.Header()
-	setPageHeaders(h, s.csp)
+	setPageHeaders(h, policy(append(hashes, s.hashes...)))
 	if pg.status == http.StatusOK {
 		tag := etag([]byte(body))
 		h.Set("ETag", tag)
@@ -434,13 +446,7 @@ func (s *site) meta(r *http.Request, pg page) string {
 	} else {
 		fmt.Fprintf(&b, "<title>%s – %s</title>\n", esc(title), esc(name))
 	}
-	origin := s.base
-	if origin == "" { // X-Forwarded-* are not trusted: set Config.PublicURL behind a proxy
-		origin = "http://" + r.Host
-		if r.TLS != nil {
-			origin = "https://" + r.Host
-		}
-	}
+	origin := s.origin(r)
 	url := func(l *locale) string { return esc(origin + "/" + l.url + pg.path) }
 	fmt.Fprintf(&b, "<meta name=\"description\" content=\"%s\">\n<link rel=\"canonical\" href=\"%s\">\n", esc(desc), url(pg.loc))
 	for _, l := range locales {
@@ -458,6 +464,18 @@ func (s *site) meta(r *http.Request, pg page) string {
 	}
 	b.WriteString(`<meta name="twitter:card" content="summary">`)
 	return b.String()
+}
+
+// origin is the site's scheme and host: Config.PublicURL, else the request's.
+func (s *site) origin(r *http.Request) string {
+	if s.base != "" {
+		return s.base
+	}
+	// X-Forwarded-* are not trusted: set Config.PublicURL behind a proxy
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
 }
 
 // shorten collapses white space and cuts s to about max runes at a word boundary.
@@ -577,34 +595,6 @@ func accepts(header, coding string) bool {
 		q = star
 	}
 	return q > 0
-}
-
-// negotiateLocale picks the locale for an Accept-Language header: the first of the
-// highest-weighted languages it can serve, else Serbian Cyrillic.
-func negotiateLocale(header string) *locale {
-	best, bestQ := locales[0], 0.0
-	for _, w := range parseAccept(header) {
-		if l := localeOfTag(w.value); l != nil && w.q > bestQ {
-			best, bestQ = l, w.q
-		}
-	}
-	return best
-}
-
-// localeOfTag maps a language tag (lower case) to a locale, nil when none fits: Serbian in
-// Latin script and its neighbours (Croatian, Bosnian, Serbo-Croatian) read the Latin
-// script; any other Serbian reads Cyrillic.
-func localeOfTag(tag string) *locale {
-	lang, rest, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
-	switch {
-	case lang == "en":
-		return locales[2]
-	case lang == "hr" || lang == "bs" || lang == "sh" || (lang == "sr" && (rest == "latn" || strings.HasPrefix(rest, "latn-"))):
-		return locales[1]
-	case lang == "sr":
-		return locales[0]
-	}
-	return nil
 }
 
 // etagMatches tells whether an If-None-Match header matches an entity tag (weak comparison).

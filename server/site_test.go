@@ -68,7 +68,7 @@ func fixtureSite() fstest.MapFS {
 		"_app/immutable/assets/0.css": {Data: []byte("body{margin:0}")},
 		"_app/version.json":           {Data: []byte(`{"version":"1"}`)},
 		"favicon.svg":                 {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)},
-		"robots.txt":                  {Data: []byte("User-agent: *\nAllow: /\n")},
+		"humans.txt":                  {Data: []byte("Made by the Commissariat.\n")},
 		"downloads/report.pdf":        {Data: []byte("%PDF-1.7")},
 		"downloads/report.pdf.gz":     {Data: []byte("gzip pdf")},
 	}
@@ -275,7 +275,7 @@ func TestSiteNotFound(t *testing.T) {
 		{"/en/topics/asylum", "", "en"},
 		{"/en/search/x", "", "en"},
 		{"/xx/news", "en-GB", "en"},
-		{"/EN/", "", "sr-Cyrl"},
+		{"/EN/", "", "en"},
 		{"/nope", "sr-Latn", "sr-Latn"},
 	}
 	for _, tt := range shells {
@@ -316,46 +316,6 @@ func TestSiteNotFound(t *testing.T) {
 	}
 }
 
-func TestSiteRedirect(t *testing.T) {
-	p := newSitePortal(t, fixtureSite(), "")
-	for _, tt := range []struct{ acceptLanguage, want string }{
-		{"", "/sr-cyrl/"},
-		{"sr", "/sr-cyrl/"},
-		{"sr-RS", "/sr-cyrl/"},
-		{"sr-Cyrl-RS", "/sr-cyrl/"},
-		{"sr-ME", "/sr-cyrl/"},
-		{"sr-Latn", "/sr-latn/"},
-		{"sr-Latn-RS,sr;q=0.9", "/sr-latn/"},
-		{"hr-HR,hr;q=0.9,en;q=0.8", "/sr-latn/"},
-		{"bs", "/sr-latn/"},
-		{"en-US,en;q=0.9", "/en/"},
-		{"EN-gb", "/en/"},
-		{"de-DE,de;q=0.9", "/sr-cyrl/"},
-		{"de-DE,de;q=0.9,en;q=0.5", "/en/"},
-		{"en;q=0.5, sr-Latn;q=0.8", "/sr-latn/"},
-		{"en;q=0.8, sr-Latn;q=0.8", "/en/"},
-		{"sr;q=0, en", "/en/"},
-		{"en;q=0", "/sr-cyrl/"},
-		{"en;q=2, sr-Latn;q=0.1", "/sr-latn/"},
-		{"en;q=x, hr;q=0.1", "/sr-latn/"},
-		{"*", "/sr-cyrl/"},
-		{"fr, *;q=0.5", "/sr-cyrl/"},
-	} {
-		t.Run(tt.acceptLanguage, func(t *testing.T) {
-			rec := siteGet(p.handler, http.MethodGet, "/", "Accept-Language", tt.acceptLanguage)
-			if rec.Code != http.StatusFound || rec.Header().Get("Location") != tt.want {
-				t.Errorf("status %d, Location %q, want 302 to %s", rec.Code, rec.Header().Get("Location"), tt.want)
-			}
-			if !strings.Contains(rec.Header().Get("Vary"), "Accept-Language") {
-				t.Errorf("no Vary: Accept-Language: %v", rec.Header())
-			}
-		})
-	}
-	if rec := siteGet(p.handler, http.MethodGet, "/?q=azil", "Accept-Language", "en"); rec.Header().Get("Location") != "/en/?q=azil" {
-		t.Errorf("query lost: Location %q", rec.Header().Get("Location"))
-	}
-}
-
 func TestSiteFiles(t *testing.T) {
 	p := newSitePortal(t, fixtureSite(), "")
 	const js = "text/javascript; charset=utf-8"
@@ -379,7 +339,7 @@ func TestSiteFiles(t *testing.T) {
 		{"/_app/immutable/assets/0.css", "br", "", "body{margin:0}", "text/css; charset=utf-8", "public, max-age=31536000, immutable"},
 		{"/_app/version.json", "br", "", `{"version":"1"}`, "application/json", "public, max-age=3600"},
 		{"/favicon.svg", "br, gzip", "", `<svg xmlns="http://www.w3.org/2000/svg"/>`, "image/svg+xml", "public, max-age=3600"},
-		{"/robots.txt", "gzip", "", "User-agent: *\nAllow: /\n", "text/plain; charset=utf-8", "public, max-age=3600"},
+		{"/humans.txt", "gzip", "", "Made by the Commissariat.\n", "text/plain; charset=utf-8", "public, max-age=3600"},
 		{"/downloads/report.pdf", "gzip", "gzip", "gzip pdf", "application/pdf", "public, max-age=3600"},
 	} {
 		t.Run(tt.target+" "+tt.acceptEncoding, func(t *testing.T) {
@@ -476,7 +436,7 @@ func TestSiteCSP(t *testing.T) {
 				sources += " " + cspHashSource(s)
 			}
 			want := strings.Replace(policy, "%s", sources, 1)
-			for _, target := range []string{"/en/", "/en/nope"} {
+			for _, target := range []string{"/en/news", "/en/nope"} { // pages without structured data (seo.go)
 				rec := siteGet(p.handler, http.MethodGet, target)
 				if got := rec.Header().Get("Content-Security-Policy"); got != want {
 					t.Errorf("%s: CSP\n%s\nwant\n%s", target, got, want)
@@ -518,8 +478,12 @@ func TestSiteEscaping(t *testing.T) {
 		if rec.Code != http.StatusOK {
 			t.Fatalf("%s: status %d", loc, rec.Code)
 		}
-		if n := strings.Count(body, "<script"); n != 1 {
-			t.Errorf("%s: %d <script in the page, want only the shell's:\n%s", loc, n, body)
+		const ld = `<script type="application/ld+json">`
+		if n := strings.Count(body, "<script") - strings.Count(body, ld); n != 1 {
+			t.Errorf("%s: %d <script in the page besides the structured data, want only the shell's:\n%s", loc, n, body)
+		}
+		if _, data, _ := strings.Cut(body, ld); !strings.Contains(data, "</script>") || strings.Contains(data[:strings.Index(data, "</script>")], "<") {
+			t.Errorf("%s: the structured data is not closed once, or holds a raw <:\n%s", loc, body)
 		}
 		for _, want := range []string{
 			"<title>" + html.EscapeString(title) + " – ",
@@ -620,8 +584,9 @@ func TestEmbeddedSite(t *testing.T) {
 // cached (it depends on who is signed in) and never indexed.
 func TestSiteAdmin(t *testing.T) {
 	p := newSitePortal(t, fixtureSite(), sitePublicURL)
-	// The same policy as the public pages', with the shell's inline script allowed by hash.
-	want := siteGet(p.handler, http.MethodGet, "/en/").Header().Get("Content-Security-Policy")
+	// The same policy as the public pages', with the shell's inline script allowed by hash
+	// (a list: no structured data of its own).
+	want := siteGet(p.handler, http.MethodGet, "/en/news").Header().Get("Content-Security-Policy")
 	if !strings.Contains(want, cspHashSource(siteBootScript)) {
 		t.Fatalf("the public CSP %q has no hash of the boot script", want)
 	}

@@ -27,7 +27,23 @@ export default defineConfig({
 	},
 	build: {
 		target: 'es2022',
-		sourcemap: false
+		sourcemap: false,
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [
+						{
+							// The public pages' shared code (Svelte, SvelteKit's client, src/lib outside
+							// admin) in one chunk instead of a dozen: on a slow network each request
+							// costs a round trip, and a browser opens only six at a time.
+							name: 'public',
+							test: (id: string) => !/[\\/]admin[\\/]/.test(id) && /[\\/](node_modules|src[\\/]lib)[\\/]/.test(id),
+							minShareCount: 2
+						}
+					]
+				}
+			}
+		}
 	},
 	test: {
 		include: ['src/**/*.test.ts'],

@@ -7,7 +7,9 @@ import {
 	intlTag,
 	langTag,
 	LOCALES,
+	localeCookie,
 	localeForTag,
+	localeFromCookies,
 	localeOfPath,
 	parseAcceptLanguage,
 	switchLocalePath
@@ -47,7 +49,12 @@ describe('choosing a locale from the browser', () => {
 		['sr-RS', 'sr-cyrl'],
 		['sr-Cyrl', 'sr-cyrl'],
 		['sr-Cyrl-BA', 'sr-cyrl'],
-		['SR-ME', 'sr-cyrl'],
+		['SR-ME', 'sr-latn'],
+		['sr-Cyrl-ME', 'sr-cyrl'],
+		['bs-Cyrl', 'sr-cyrl'],
+		['cnr', 'sr-latn'],
+		['me', 'sr-latn'],
+		['sh', 'sr-latn'],
 		['en', 'en'],
 		['en-US', 'en'],
 		['de-DE', null],
@@ -90,4 +97,19 @@ describe('paths', () => {
 		expect(switchLocalePath({ pathname: '/en/search', search: '?q=%D0%B0' }, 'sr-latn')).toBe('/sr-latn/search?q=%D0%B0');
 		expect(switchLocalePath({ pathname: '/unknown/page', search: '' }, 'en')).toBe('/en/unknown/page');
 	});
+});
+
+describe('the remembered locale', () => {
+	it('writes a year-long, site-wide, SameSite=Lax cookie', () => {
+		expect(localeCookie('sr-latn', false)).toBe('locale=sr-latn; Path=/; Max-Age=31536000; SameSite=Lax');
+		expect(localeCookie('en', true)).toBe('locale=en; Path=/; Max-Age=31536000; SameSite=Lax; Secure');
+	});
+	it.each([
+		['locale=sr-latn', 'sr-latn'],
+		['a=1; locale=en; b=2', 'en'],
+		['locale=fr', null],
+		['locale=SR-LATN', null],
+		['', null],
+		[null, null]
+	])('reads %j as %s', (cookies, want) => expect(localeFromCookies(cookies)).toBe(want));
 });

@@ -38,16 +38,19 @@ export function langTag(locale: Locale): string {
 }
 
 /**
- * The locale for one language tag, or null when the site has no such language.
- * Serbian in Latin script (sr-Latn, sr-Latn-RS …) and the Latin-script neighbours
- * (hr, bs, cnr) → sr-latn; any other Serbian (sr, sr-Cyrl, sr-RS …) → sr-cyrl; English → en.
+ * The locale for one language tag, or null when the site has no such language; the same
+ * rules as the server's localeOfTag (server/lang.go).
+ * Latin: a tag that says so (sr-Latn …), Croatian (hr), Bosnian (bs), Montenegrin (cnr, me),
+ * Serbo-Croatian (sh) and Serbian in Montenegro (sr-ME) → sr-latn; any other Serbian (sr,
+ * sr-Cyrl, sr-RS …) and the neighbours tagged Cyrl (bs-Cyrl) → sr-cyrl; English → en.
  */
 export function localeForTag(tag: string): Locale | null {
-	const parts = tag.trim().toLowerCase().replace(/_/g, '-').split('-');
-	const lang = parts[0];
-	if (lang === 'sr') return parts[1] === 'latn' ? 'sr-latn' : 'sr-cyrl';
-	if (lang === 'hr' || lang === 'bs' || lang === 'cnr') return 'sr-latn';
+	const [lang = '', ...rest] = tag.trim().toLowerCase().replace(/_/g, '-').split('-');
+	const script = rest.find((s) => s.length === 4) ?? '';
+	const region = rest.find((s) => s.length === 2 || s.length === 3) ?? '';
 	if (lang === 'en') return 'en';
+	if (lang === 'sr') return script === 'latn' || (script === '' && region === 'me') ? 'sr-latn' : 'sr-cyrl';
+	if (['hr', 'bs', 'cnr', 'me', 'sh'].includes(lang)) return script === 'cyrl' ? 'sr-cyrl' : 'sr-latn';
 	return null;
 }
 
@@ -102,4 +105,24 @@ export function switchLocalePath(url: { pathname: string; search: string; hash?:
 	let path = segments.join('/');
 	if (path === `/${to}`) path += '/';
 	return path + url.search;
+}
+
+/** The cookie that remembers a locale chosen with the language switcher (server/lang.go reads it on `/`). */
+export const LOCALE_COOKIE = 'locale';
+
+/**
+ * The Set-Cookie text (for document.cookie) that remembers a chosen locale for a year:
+ * the whole site, sent on top-level navigation from elsewhere (SameSite=Lax), no tracking.
+ */
+export function localeCookie(locale: Locale, secure: boolean): string {
+	return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
+
+/** The locale remembered in a Cookie header (document.cookie), or null. */
+export function localeFromCookies(cookies: string | null | undefined): Locale | null {
+	for (const part of (cookies ?? '').split(';')) {
+		const [name, value] = part.trim().split('=');
+		if (name === LOCALE_COOKIE && isLocale(value)) return value;
+	}
+	return null;
 }

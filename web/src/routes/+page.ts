@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { chooseLocale } from '$lib/locale';
+import { chooseLocale, localeFromCookies } from '$lib/locale';
 import type { PageLoad } from './$types';
 
-// `/` normally never reaches the app (the server redirects it by Accept-Language); when it
-// does, the browser's own language list decides.
+// `/` normally never reaches the app (the server redirects it: server/lang.go); when it
+// does, the same rules: the locale chosen with the switcher, else the browser's languages.
 export const load: PageLoad = () => {
-	redirect(307, `/${chooseLocale(navigator.languages)}/`);
+	redirect(307, `/${localeFromCookies(document.cookie) ?? chooseLocale(navigator.languages)}/`);
 };
