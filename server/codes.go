@@ -10,4 +10,5 @@ const (
 	codeForbidden       = graph.CodeForbidden
 	codeUnavailable     = graph.CodeUnavailable
 	codeInternal        = graph.CodeInternal
+	codeNotFound        = graph.CodeNotFound
 )

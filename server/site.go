@@ -5,7 +5,8 @@ package server
 //	/                                  302 to /{locale}/, from Accept-Language
 //	/{locale}/, /{locale}/news, …      the app's shell (index.html) with the page's lang,
 //	                                   title, description, canonical, hreflang and Open
-//	                                   Graph tags injected; 404 for an unknown item or route
+//	                                   Graph tags injected, and the page's content and data
+//	                                   (render.go); 404 for an unknown item or route
 //	/admin, /admin/…                   the editors' area: the shell in Serbian Latin, never
 //	                                   cached or indexed (no-store, X-Robots-Tag: noindex)
 //	/_app/immutable/…, /favicon.svg, … the build's files, precompressed copies when accepted
@@ -140,12 +141,15 @@ type site struct {
 	base    string // Config.PublicURL without its trailing slash; "" derives it per request
 	files   map[string]*file
 	shell   [3]string // index.html cut out around shellLang and shellMeta
+	body    [2]string // shell[2] without its <noscript>, cut where the content goes
+	graphql http.Handler
+	render  *renderer // nil: pages are the shell alone
 	csp     string
 	problem string // why app routes answer 503; "" when the site is served
 }
 
-func newSite(st *store.Store, fsys fs.FS, publicURL string) *site {
-	s := &site{store: st, base: strings.TrimRight(publicURL, "/"), files: map[string]*file{}, csp: policy(nil), problem: notBuiltMsg}
+func newSite(st *store.Store, fsys fs.FS, publicURL string, graphql http.Handler) *site {
+	s := &site{store: st, base: strings.TrimRight(publicURL, "/"), files: map[string]*file{}, csp: policy(nil), problem: notBuiltMsg, graphql: graphql}
 	if fsys == nil {
 		return s
 	}
@@ -182,6 +186,9 @@ func (s *site) load(fsys fs.FS) error {
 		hashes = append(hashes, base64.StdEncoding.EncodeToString(sum[:]))
 	}
 	s.csp = policy(hashes)
+	if err := s.loadRenderer(fsys); err != nil {
+		return err
+	}
 
 	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || name == "index.html" {
@@ -365,7 +372,16 @@ func (s *site) route(ctx context.Context, segs []string) (page, error) {
 // serveShell sends the shell rendered for a page. Its ETag is the hash of these bytes, so
 // a revalidation gets 304 only while the page (its item, its URL) is unchanged.
 func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
-	body := s.shell[0] + `<html lang="` + pg.loc.tag + `">` + s.shell[1] + s.meta(r, pg) + s.shell[2]
+	rest := s.shell[2]
+	if s.render != nil {
+		c, err := s.render.render(r.Context(), &pg, r.URL)
+		if err == nil {
+			rest = s.body[0] + dataScript(c.answers) + `<div class="ssr" id="ssr">` + c.html + "</div>" + s.body[1]
+		} else { // the app will show the page, or why it cannot
+			slog.ErrorContext(r.Context(), "site: page content", "path", r.URL.Path, "err", err)
+		}
+	}
+	body := s.shell[0] + `<html lang="` + pg.loc.tag + `">` + s.shell[1] + s.meta(r, pg) + rest
 	h := w.Header()
 	setPageHeaders(h, s.csp)
 	if pg.status == http.StatusOK {
