@@ -6,6 +6,7 @@
 #                Chromium and the JS budget
 #   make test-postgres  the Go tests on a throwaway PostgreSQL 15 only
 #   make bench   fill a database with 100,000 news items and measure the API (not in CI)
+#   make bench-slow3g  first text and LCP of the home and a project page on slow 3G, CPU 4×
 
 GO       ?= go
 BIN      := bin/portal
@@ -13,7 +14,7 @@ ADDR     ?= 127.0.0.1:8080
 DB       ?= ./data/portal.db
 export CGO_ENABLED = 0
 
-.PHONY: run build web web-deps explorer generate test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench clean
+.PHONY: run build web web-deps explorer generate test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench bench-slow3g clean
 
 run: build
 	./$(BIN) serve --addr $(ADDR) --db $(DB)
@@ -98,6 +99,14 @@ fuzz:
 BENCH_FLAGS ?=
 bench:
 	$(GO) run ./bench $(BENCH_FLAGS)
+
+# First text and largest contentful paint on Chromium's Slow 3G with the CPU slowed 4×
+# (web/scripts/slow3g.mjs), against a portal of its own on the demo content.
+SLOW3G_ADDR ?= 127.0.0.1:18090
+bench-slow3g: build chromium
+	@dir=$$(mktemp -d); $(BIN) serve --addr $(SLOW3G_ADDR) --db $$dir/portal.db >$$dir/log 2>&1 & pid=$$!; \
+	for i in $$(seq 50); do curl -fs http://$(SLOW3G_ADDR)/healthz >/dev/null && break; sleep 0.2; done; \
+	node web/scripts/slow3g.mjs --url http://$(SLOW3G_ADDR); status=$$?; kill $$pid; rm -rf $$dir; exit $$status
 
 clean:
 	rm -rf bin explorer/node_modules web/node_modules web/out/site

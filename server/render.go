@@ -135,6 +135,9 @@ type view struct {
 	T    map[string]any // the interface text, as the app's messages(locale)
 	URL  *url.URL       // the page's address (path and query)
 	Page any            // the page's own data
+	// Wide: the browser is not a phone (Sec-CH-UA-Mobile), so filter panels start open,
+	// as the app opens them on wide screens; the app keeps what the server chose.
+	Wide bool
 }
 
 // content is a rendered page: its <main> and the layout around it, and the answers it
@@ -162,8 +165,8 @@ var itemRenderers = map[string]func(rd *renderer, ctx context.Context, v *view, 
 
 // render writes a page: the locale's layout around the page's template. A page that is
 // not found is the 404 page (with status 404); errUnavailable leaves the page to the app.
-func (rd *renderer) render(ctx context.Context, pg *page, u *url.URL) (content, error) {
-	v := &view{L: pg.loc.url, Lang: pg.loc.tag, T: rd.Messages[pg.loc.url], URL: u}
+func (rd *renderer) render(ctx context.Context, pg *page, r *http.Request) (content, error) {
+	v := &view{L: pg.loc.url, Lang: pg.loc.tag, T: rd.Messages[pg.loc.url], URL: r.URL, Wide: r.Header.Get("Sec-CH-UA-Mobile") != "?1"}
 	var answers []answer
 	name, err := "notfound", error(nil)
 	if pg.status == http.StatusOK {

@@ -374,7 +374,8 @@ func (s *site) route(ctx context.Context, segs []string) (page, error) {
 func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
 	rest := s.shell[2]
 	if s.render != nil {
-		c, err := s.render.render(r.Context(), &pg, r.URL)
+		w.Header().Add("Vary", "Sec-CH-UA-Mobile") // filter panels start closed on phones
+		c, err := s.render.render(r.Context(), &pg, r)
 		if err == nil {
 			rest = s.body[0] + dataScript(c.answers) + `<div class="ssr" id="ssr">` + c.html + "</div>" + s.body[1]
 		} else { // the app will show the page, or why it cannot
