@@ -11,4 +11,5 @@ const (
 	codeUnavailable     = graph.CodeUnavailable
 	codeRateLimited     = graph.CodeRateLimited
 	codeInternal        = graph.CodeInternal
+	codeNotFound        = graph.CodeNotFound
 )

@@ -296,8 +296,8 @@ func projectsFeed(fr *feedRequest) ([]atomEntry, []string, error) {
 	return entries, about, nil
 }
 
-// searchKinds are the values of /search's ?kind.
-var searchKinds = map[string]store.Kind{"news": store.KindNews, "project": store.KindProject, "partner": store.KindPartner}
+// feedSearchKinds are the values of a search feed's ?kind, as of /search's.
+var feedSearchKinds = map[string]store.Kind{"news": store.KindNews, "project": store.KindProject, "partner": store.KindPartner}
 
 // searchFeed is a search's feed: ?q (required) and ?kind, as on /search.
 func searchFeed(fr *feedRequest) ([]atomEntry, []string, error) {
@@ -307,7 +307,7 @@ func searchFeed(fr *feedRequest) ([]atomEntry, []string, error) {
 	}
 	var kinds []store.Kind
 	for _, k := range fr.query["kind"] {
-		kind, ok := searchKinds[strings.ToLower(k)]
+		kind, ok := feedSearchKinds[strings.ToLower(k)]
 		if !ok {
 			return nil, nil, badFeed("kind must be news, project or partner, got %q", k)
 		}

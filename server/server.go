@@ -110,8 +110,8 @@ func New(s *store.Store, cfg Config) http.Handler {
 	if lib != nil {
 		routeMedia(mux, s, lib, cfg) // POST /media, GET /media/{file}: media.go
 	}
-	routeOpenData(mux, s, cfg)                           // /open-data/…: opendata.go
-	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL)) // everything else: site.go
+	routeOpenData(mux, s, cfg)                                    // /open-data/…: opendata.go
+	mux.Handle("/", newSite(s, cfg.Site, cfg.PublicURL, graphql)) // everything else: site.go
 	return withRequestID(observe(cfg.Metrics, secureHeaders(mux)))
 }
 

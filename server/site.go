@@ -7,7 +7,8 @@ package server
 //	/{locale}/, /{locale}/news, …      the app's shell (index.html) with the page's lang,
 //	                                   title, description, canonical, hreflang and Open
 //	                                   Graph tags injected, its structured data (seo.go)
-//	                                   and its route's chunks (preloads.go); 404 for an
+//	                                   and its route's chunks (preloads.go), and the
+//	                                   page's content and data (render.go); 404 for an
 //	                                   unknown item or route
 //	/robots.txt, /sitemap*.xml         made from the content (sitemap.go)
 //	/admin, /admin/…                   the editors' area: the shell in Serbian Latin, never
@@ -148,14 +149,17 @@ type site struct {
 	base     string // Config.PublicURL without its trailing slash; "" derives it per request
 	files    map[string]*file
 	shell    [3]string             // index.html cut out around shellLang and shellMeta
+	body     [2]string             // shell[2] without its <noscript>, cut where the content goes
 	preloads map[string]routeFiles // by SvelteKit route ID: preloads.go
+	graphql  http.Handler
+	render   *renderer // nil: pages are the shell alone
 	csp      string
 	hashes   []string // of the shell's inline scripts, for the CSP
 	problem  string   // why app routes answer 503; "" when the site is served
 }
 
-func newSite(st *store.Store, fsys fs.FS, publicURL string) *site {
-	s := &site{store: st, base: strings.TrimRight(publicURL, "/"), files: map[string]*file{}, csp: policy(nil), problem: notBuiltMsg}
+func newSite(st *store.Store, fsys fs.FS, publicURL string, graphql http.Handler) *site {
+	s := &site{store: st, base: strings.TrimRight(publicURL, "/"), files: map[string]*file{}, csp: policy(nil), problem: notBuiltMsg, graphql: graphql}
 	if fsys == nil {
 		return s
 	}
@@ -193,6 +197,9 @@ func (s *site) load(fsys fs.FS) error {
 	}
 	s.csp, s.hashes = policy(hashes), hashes
 	if s.preloads, err = loadPreloads(fsys); err != nil {
+		return err
+	}
+	if err := s.loadRenderer(fsys); err != nil {
 		return err
 	}
 
@@ -310,7 +317,8 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if pg.loc == nil { // not even a locale: answer in the one the browser asks for
 		pg.loc = preferredLocale(w, r)
 	}
-	s.serveShell(w, r, pg)
+	// Compressed: a page with its content is 10 to 30 KB, a second or so on a slow phone.
+	compress(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveShell(w, r, pg) })).ServeHTTP(w, r)
 }
 
 // cleanURL tells whether a URL's path and query are free of characters no text may contain
@@ -384,7 +392,17 @@ func (s *site) route(ctx context.Context, segs []string) (page, error) {
 // a revalidation gets 304 only while the page (its item, its URL) is unchanged.
 func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
 	extra, hashes := s.findable(r.Context(), s.origin(r), pg) // seo.go
-	body := s.shell[0] + `<html lang="` + pg.loc.tag + `">` + s.shell[1] + s.meta(r, pg) + "\n" + extra + s.preloadLinks(pg) + s.shell[2]
+	rest := s.shell[2]
+	if s.render != nil {
+		w.Header().Add("Vary", "Sec-CH-UA-Mobile") // filter panels start closed on phones
+		c, err := s.render.render(r.Context(), &pg, r)
+		if err == nil {
+			rest = s.body[0] + dataScript(c.answers) + `<div class="ssr" id="ssr">` + c.html + "</div>" + s.body[1]
+		} else { // the app will show the page, or why it cannot
+			slog.ErrorContext(r.Context(), "site: page content", "path", r.URL.Path, "err", err)
+		}
+	}
+	body := s.shell[0] + `<html lang="` + pg.loc.tag + `">` + s.shell[1] + s.meta(r, pg) + "\n" + extra + s.preloadLinks(pg) + rest
 	h := w.Header()
 	setPageHeaders(h, policy(append(hashes, s.hashes...)))
 	if pg.status == http.StatusOK {

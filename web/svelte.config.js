@@ -16,8 +16,9 @@ const config = {
 		}),
 		// The CSP allows only 'self' styles: never inline CSS into the HTML.
 		inlineStyleThreshold: 0,
-		// One page (index.html) is built, no prerendered routes.
-		prerender: { entries: [] },
+		// One page (index.html) is built; the only prerendered route is the server's
+		// rendering data (src/routes/portal-ssr.json).
+		prerender: { entries: ['/portal-ssr.json'] },
 		output: { preloadStrategy: 'modulepreload' },
 		version: { pollInterval: 0 }
 	}

@@ -171,8 +171,12 @@ export function switcherLink(page: Page, l: Locale) {
 	return page.getByRole('link', { name: new RegExp(`(^|[\\s,])${l.label}$`) });
 }
 
-/** Waits until the page has rendered its h1 and its data requests have settled. */
+/**
+ * Waits until the app has taken over the server's rendering of the page (#ssr gone), shows
+ * its h1 and its data requests have settled.
+ */
 export async function settle(page: Page) {
+	await expect(page.locator('#ssr')).toHaveCount(0);
 	await expect(page.locator('h1').first()).toBeVisible();
 	await page.waitForLoadState('networkidle');
 }

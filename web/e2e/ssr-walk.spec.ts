@@ -1,0 +1,80 @@
+// The walk of issue 11 with JavaScript off, in each locale: home → news list → page 2 → a
+// news item → its project → a partner → a search typed into the form. Every step is a
+// plain link or GET form the server answers with the page's content.
+//
+// The demo content has fewer news items than a page, so this runs against a portal of its
+// own filled by the repository's generator (as paging.spec.ts does).
+import { test as base, type Page } from '@playwright/test';
+import { LOCALES, expect, type Locale } from './fixtures';
+import { generatedDatabase, startPortal } from './portal';
+
+const test = base.extend<object, { bigURL: string }>({
+	bigURL: [
+		async ({}, use) => {
+			const { dir, db } = await generatedDatabase(45);
+			const portal = await startPortal({ dir, db });
+			await use(portal.url);
+			await portal.stop();
+		},
+		{ scope: 'worker', timeout: 180_000 }
+	],
+	baseURL: async ({ bigURL }, use) => use(bigURL),
+	javaScriptEnabled: false
+});
+
+test.describe.configure({ mode: 'default' });
+
+async function headings(page: Page, selector: string): Promise<string[]> {
+	return (await page.locator(selector).allTextContents()).map((t) => t.trim());
+}
+
+async function walk(page: Page, l: Locale) {
+	await page.goto(`/${l.path}/`);
+	await expect(page.locator('main h1')).toBeVisible();
+
+	await page.locator('main #latest-news ~ .section-footer a').click();
+	await expect(page).toHaveURL(new RegExp(`/${l.path}/news$`));
+	const first = await headings(page, 'main .item-list h2 a');
+	expect(first, 'a full first page').toHaveLength(10);
+
+	await page.locator('main .pager a[rel="next"]').click();
+	await expect(page).toHaveURL(/[?&]after=/);
+	const second = await headings(page, 'main .item-list h2 a');
+	expect(second, 'a full second page').toHaveLength(10);
+	expect(second.filter((t) => first.includes(t)), 'page 2 repeats none of page 1').toEqual([]);
+
+	// The first item of page 2 that names a project.
+	const items = await page.locator('main .item-list h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+	let found = false;
+	for (const href of items) {
+		await page.goto(href);
+		await expect(page.locator('main h1')).toBeVisible();
+		if ((await page.locator('main #related-projects').count()) > 0) {
+			found = true;
+			break;
+		}
+	}
+	expect(found, 'an item of page 2 names a project').toBe(true);
+
+	await page.locator('main #related-projects ~ ul a').first().click();
+	await expect(page).toHaveURL(new RegExp(`/${l.path}/projects/`));
+	const project = (await page.locator('main h1').textContent())!.trim();
+
+	await page.locator('main .facts a[href*="/partners/"]').first().click();
+	await expect(page).toHaveURL(new RegExp(`/${l.path}/partners/`));
+	await expect(page.locator('main h1')).toBeVisible();
+
+	const word = project.split(/\s+/).find((w) => w.length > 4)!;
+	await page.goto(`/${l.path}/search`);
+	await page.locator('#search-q').fill(word);
+	await page.locator('#search-q').press('Enter');
+	await expect(page).toHaveURL(new RegExp(`/${l.path}/search\\?q=`));
+	await expect(page.locator('main p.count')).toContainText(word);
+	await expect(page.locator('main ol.results h3 a').first()).toBeVisible();
+}
+
+for (const l of LOCALES) {
+	test(`without JavaScript: home → news → page 2 → an item → its project → a partner → search (${l.path})`, async ({ page }) => {
+		await walk(page, l);
+	});
+}

@@ -1,0 +1,89 @@
+// Every public page readable at once (issue 11): the server writes the page's content
+// into its first response, the app takes it over without a flash, a jump or a second
+// request for the same data, and everything works with JavaScript off.
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { ALL_PAGES, LOCALES, SLUGS, expect, settle, test } from './fixtures';
+
+/** More page types than ALL_PAGES: a filtered list, a later page, a search with a kind. */
+const EXTRA = LOCALES.flatMap((locale) => [
+	{ locale, kind: 'news-topic', path: `/${locale.path}/news?topic=asylum`, status: 200 },
+	{ locale, kind: 'news-partner', path: `/${locale.path}/news?partner=${SLUGS.partner}`, status: 200 },
+	{ locale, kind: 'projects-status', path: `/${locale.path}/projects?status=completed`, status: 200 },
+	{ locale, kind: 'search-kind', path: `/${locale.path}/search?q=azil&kind=project`, status: 200 }
+]);
+const PAGES = [...ALL_PAGES, ...EXTRA];
+
+/** What a reader gets of <main>: its visible text (white space collapsed) and its links. */
+async function mainContent(page: Page): Promise<{ text: string; links: string[] }> {
+	const main = page.locator('main');
+	const text = (await main.innerText()).replace(/\s+/g, ' ').trim();
+	const links = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+	return { text, links };
+}
+
+/** A page with JavaScript off, in a context of its own. */
+async function withoutJS<T>(browser: Browser, baseURL: string, fn: (page: Page) => Promise<T>): Promise<T> {
+	const context = await browser.newContext({ javaScriptEnabled: false, baseURL, locale: 'en-GB' });
+	try {
+		return await fn(await context.newPage());
+	} finally {
+		await context.close();
+	}
+}
+
+for (const p of PAGES) {
+	test(`the same content with and without JavaScript: ${p.locale.path} ${p.kind} (${p.path})`, async ({ browser, baseURL, page }) => {
+		const off = await withoutJS(browser, baseURL!, async (plain) => {
+			const res = await plain.goto(p.path);
+			expect(res?.status(), 'status without JavaScript').toBe(p.status);
+			return mainContent(plain);
+		});
+		expect(off.text.length, 'the page has text without JavaScript').toBeGreaterThan(40);
+		await page.goto(p.path);
+		await settle(page);
+		const on = await mainContent(page);
+		expect(off.text, 'the text of <main> without JavaScript is the app’s').toBe(on.text);
+		expect(off.links, 'the links of <main> without JavaScript are the app’s').toEqual(on.links);
+	});
+}
+
+for (const p of PAGES) {
+	test(`no GraphQL request for what the page carried, no layout shift: ${p.locale.path} ${p.kind}`, async ({ page }) => {
+		const requests: string[] = [];
+		page.on('request', (r) => {
+			if (new URL(r.url()).pathname === '/graphql') requests.push(`${r.method()} ${r.postData() ?? r.url()}`);
+		});
+		await page.addInitScript(() => {
+			const w = window as unknown as { __shift: number };
+			w.__shift = 0;
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+					if (!e.hadRecentInput) w.__shift += e.value;
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(p.path);
+		await settle(page);
+		await page.waitForTimeout(300); // a shift is reported after the frame that made it
+		expect(requests, 'requests to /graphql after the page loaded').toEqual([]);
+		expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift), 'cumulative layout shift').toBe(0);
+	});
+}
+
+for (const p of ALL_PAGES) {
+	test(`axe without JavaScript: ${p.locale.path} ${p.kind}`, async ({ browser, baseURL }) => {
+		// axe runs in the page: the page's own scripts stay off (CSP blocks nothing it runs).
+		const context = await browser.newContext({ baseURL, locale: 'en-GB' });
+		await context.route('**/_app/**', (route) => route.abort());
+		const page = await context.newPage();
+		try {
+			await page.goto(p.path);
+			await expect(page.locator('#ssr main h1')).toBeVisible();
+			const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+			expect(result.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+}
