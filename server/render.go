@@ -239,7 +239,13 @@ func (rd *renderer) funcs() template.FuncMap {
 		"yearOptions":  yearOptions,
 		"minus":        func(a, b int) int { return a - b },
 		"contentLang":  contentLang,
-		"withAcronym":  func(name, acronym string) bool { return acronym != "" && !strings.Contains(name, acronym) },
+		"langOf":       func(gql string) string { return localeOf(urlLocale(gql)).tag },
+		"gqlLocale":    gqlLocale,
+		"splitQ": func(s string) []string { // "Did you mean {q}?" around its link
+			before, after, _ := strings.Cut(s, "{q}")
+			return []string{before, after}
+		},
+		"withAcronym": func(name, acronym string) bool { return acronym != "" && !strings.Contains(name, acronym) },
 		"srcset": func(c *coverImage) string {
 			var parts []string
 			for _, v := range c.Variants {

@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 	"html/template"
+	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -14,11 +16,24 @@ var searchKinds = []string{"NEWS", "PROJECT", "PARTNER"}
 // searchPage is the answer of the app's Search query, and what the page shows.
 type searchPage struct {
 	Search *struct {
-		TotalCount int `json:"totalCount"`
-		Facets     []struct {
+		TotalCount  int     `json:"totalCount"`
+		Suggestion  *string `json:"suggestion"`
+		ExactCounts bool    `json:"exactCounts"`
+		Facets      []struct {
 			Kind  string `json:"kind"`
 			Count int    `json:"count"`
 		} `json:"facets"`
+		TopicFacets []struct {
+			Topic struct {
+				Slug string `json:"slug"`
+				Name string `json:"name"`
+			} `json:"topic"`
+			Count int `json:"count"`
+		} `json:"topicFacets"`
+		YearFacets []struct {
+			Year  int `json:"year"`
+			Count int `json:"count"`
+		} `json:"yearFacets"`
 		PageInfo struct {
 			HasNextPage bool `json:"hasNextPage"`
 		} `json:"pageInfo"`
@@ -27,7 +42,9 @@ type searchPage struct {
 				Kind    string        `json:"kind"`
 				Title   string        `json:"title"`
 				Snippet template.HTML `json:"snippet"` // the API's highlighted, escaped excerpt
-				Item    struct {
+				// SnippetLocale is the locale of the text the snippet is cut from.
+				SnippetLocale string `json:"snippetLocale"`
+				Item          struct {
 					Slug        string `json:"slug"`
 					PublishedAt string `json:"publishedAt"`
 				} `json:"item"`
@@ -35,23 +52,33 @@ type searchPage struct {
 		} `json:"edges"`
 	} `json:"search"`
 
-	Q      string
-	Kinds  []string // the kinds asked for (?kind=news…), in SEARCH_KINDS order
-	Status string
-	Facets []searchFacet
+	Q          string
+	Kinds      []string // the kinds asked for (?kind=news…), in SEARCH_KINDS order
+	Topic      string   // ?topic=, "" for none
+	Year       int      // ?year=, 0 for none
+	Status     string
+	Facets     []searchFacet
+	Topics     []searchFacet // search.ts facetToggles of the topic facets
+	Years      []searchFacet // and of the year facets
+	Suggestion string        // "did you mean": the suggested query, "" for none
+	SuggestURL string        // its search page
 }
 
-// searchFacet is one kind's toggle: shown when it has results or is selected.
+// searchFacet is one toggle: shown when it has results or is selected. Count is as shown:
+// "1000+" where the API stopped counting (search.ts countText).
 type searchFacet struct {
-	Kind    string
-	Count   int
+	Kind    string // a kind's, or the label of a topic or year
+	Count   string
 	Pressed bool
 }
 
 // renderSearch is the search page, with the results of ?q= when there is one.
 func renderSearch(rd *renderer, ctx context.Context, v *view, _ string) ([]answer, string, error) {
 	q := v.URL.Query()
-	d := searchPage{Q: q.Get("q")}
+	d := searchPage{Q: q.Get("q"), Topic: strings.TrimSpace(q.Get("topic"))}
+	if y, err := strconv.Atoi(q.Get("year")); err == nil && y > 0 { // search.ts filtersFromParams
+		d.Year = y
+	}
 	wanted := map[string]bool{}
 	for _, k := range q["kind"] {
 		wanted[strings.ToUpper(k)] = true
@@ -65,11 +92,17 @@ func renderSearch(rd *renderer, ctx context.Context, v *view, _ string) ([]answe
 	if strings.TrimSpace(d.Q) == "" {
 		return nil, "search", nil
 	}
-	kinds := any(nil)
+	kinds, topic, year := any(nil), any(nil), any(nil)
 	if len(d.Kinds) > 0 {
 		kinds = d.Kinds
 	}
-	vars := map[string]any{"query": d.Q, "kinds": kinds, "first": searchPageSize, "after": nil, "locale": gqlLocale(v.L)}
+	if d.Topic != "" {
+		topic = d.Topic
+	}
+	if d.Year > 0 {
+		year = d.Year
+	}
+	vars := map[string]any{"query": d.Q, "kinds": kinds, "topic": topic, "year": year, "first": searchPageSize, "after": nil, "locale": gqlLocale(v.L)}
 	a, err := rd.run(ctx, "Search", vars, &d)
 	if err != nil {
 		return nil, "", err
@@ -82,18 +115,82 @@ func renderSearch(rd *renderer, ctx context.Context, v *view, _ string) ([]answe
 	} else {
 		d.Status = fmtText(t["none"].(string), "q", d.Q)
 	}
+	shown := func(n int) string { // search.ts countText
+		if !d.Search.ExactCounts && n >= searchCountLimit {
+			return rd.Formats[v.L].formatNumber(searchCountLimit) + "+"
+		}
+		return rd.Formats[v.L].formatNumber(n)
+	}
 	for _, k := range searchKinds {
-		f := searchFacet{Kind: k, Pressed: wanted[k]}
+		count := 0
 		for _, x := range d.Search.Facets {
 			if x.Kind == k {
-				f.Count = x.Count
+				count = x.Count
 			}
 		}
-		if f.Count > 0 || f.Pressed {
-			d.Facets = append(d.Facets, f)
+		if count > 0 || wanted[k] {
+			d.Facets = append(d.Facets, searchFacet{Kind: k, Count: shown(count), Pressed: wanted[k]})
 		}
 	}
+	var topics, years []facetOption
+	for _, f := range d.Search.TopicFacets {
+		topics = append(topics, facetOption{f.Topic.Slug, f.Topic.Name, f.Count})
+	}
+	for _, f := range d.Search.YearFacets {
+		years = append(years, facetOption{strconv.Itoa(f.Year), strconv.Itoa(f.Year), f.Count})
+	}
+	yearValue := ""
+	if d.Year > 0 {
+		yearValue = strconv.Itoa(d.Year)
+	}
+	d.Topics, d.Years = facetToggles(topics, d.Topic, shown), facetToggles(years, yearValue, shown)
+	if s := d.Search.Suggestion; s != nil {
+		d.Suggestion = *s
+		d.SuggestURL = "/" + v.L + "/search" + searchParams(*s, d.Kinds)
+	}
 	return []answer{a}, "search", nil
+}
+
+// searchCountLimit is search.ts SEARCH_COUNT_LIMIT: where the API stops counting.
+const searchCountLimit = 1000
+
+// facetOption is a topic or year facet: its value in the URL, its label, its count.
+type facetOption struct {
+	value, label string
+	count        int
+}
+
+// facetToggles is search.ts facetToggles: those with hits, in the API's order, and the one
+// selected even at 0 (so that it can be turned off).
+func facetToggles(facets []facetOption, selected string, shown func(int) string) []searchFacet {
+	var out []searchFacet
+	pressed := false
+	for _, f := range facets {
+		if f.count > 0 || f.value == selected {
+			out = append(out, searchFacet{Kind: f.label, Count: shown(f.count), Pressed: f.value == selected})
+			pressed = pressed || f.value == selected
+		}
+	}
+	if selected != "" && !pressed {
+		out = append(out, searchFacet{Kind: selected, Count: shown(0), Pressed: true})
+	}
+	return out
+}
+
+// searchParams is search.ts searchParamsFor without filters: ?q=…&kind=…, in that order
+// (URLSearchParams keeps the order it was given; url.Values would sort).
+func searchParams(q string, kinds []string) string {
+	var parts []string
+	if strings.TrimSpace(q) != "" {
+		parts = append(parts, "q="+url.QueryEscape(q))
+	}
+	for _, k := range kinds {
+		parts = append(parts, "kind="+strings.ToLower(k))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "?" + strings.Join(parts, "&")
 }
 
 // hitPath is search.ts hitPath.
