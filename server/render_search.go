@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -35,7 +36,8 @@ type searchPage struct {
 			Count int `json:"count"`
 		} `json:"yearFacets"`
 		PageInfo struct {
-			HasNextPage bool `json:"hasNextPage"`
+			HasNextPage bool   `json:"hasNextPage"`
+			EndCursor   string `json:"endCursor"`
 		} `json:"pageInfo"`
 		Edges []struct {
 			Node struct {
@@ -62,6 +64,7 @@ type searchPage struct {
 	Years      []searchFacet // and of the year facets
 	Suggestion string        // "did you mean": the suggested query, "" for none
 	SuggestURL string        // its search page
+	MoreURL    string        // the next page of results, "" when there is none
 }
 
 // searchFacet is one toggle: shown when it has results or is selected. Count is as shown:
@@ -70,12 +73,14 @@ type searchFacet struct {
 	Kind    string // a kind's, or the label of a topic or year
 	Count   string
 	Pressed bool
+	Href    string // the search it makes: a link, so that it works without JavaScript
 }
 
 // renderSearch is the search page, with the results of ?q= when there is one.
 func renderSearch(rd *renderer, ctx context.Context, v *view, _ string) ([]answer, string, error) {
 	q := v.URL.Query()
 	d := searchPage{Q: q.Get("q"), Topic: strings.TrimSpace(q.Get("topic"))}
+	after := q.Get("after")                                         // a page after a cursor: the "More results" link
 	if y, err := strconv.Atoi(q.Get("year")); err == nil && y > 0 { // search.ts filtersFromParams
 		d.Year = y
 	}
@@ -102,7 +107,11 @@ func renderSearch(rd *renderer, ctx context.Context, v *view, _ string) ([]answe
 	if d.Year > 0 {
 		year = d.Year
 	}
-	vars := map[string]any{"query": d.Q, "kinds": kinds, "topic": topic, "year": year, "first": searchPageSize, "after": nil, "locale": gqlLocale(v.L)}
+	afterVar := any(nil)
+	if after != "" {
+		afterVar = after
+	}
+	vars := map[string]any{"query": d.Q, "kinds": kinds, "topic": topic, "year": year, "first": searchPageSize, "after": afterVar, "locale": gqlLocale(v.L)}
 	a, err := rd.run(ctx, "Search", vars, &d)
 	if err != nil {
 		return nil, "", err
@@ -129,7 +138,8 @@ func renderSearch(rd *renderer, ctx context.Context, v *view, _ string) ([]answe
 			}
 		}
 		if count > 0 || wanted[k] {
-			d.Facets = append(d.Facets, searchFacet{Kind: k, Count: shown(count), Pressed: wanted[k]})
+			href := d.href(v.L, toggledKinds(d.Kinds, k), d.Topic, d.Year, "")
+			d.Facets = append(d.Facets, searchFacet{Kind: k, Count: shown(count), Pressed: wanted[k], Href: href})
 		}
 	}
 	var topics, years []facetOption
@@ -143,10 +153,19 @@ func renderSearch(rd *renderer, ctx context.Context, v *view, _ string) ([]answe
 	if d.Year > 0 {
 		yearValue = strconv.Itoa(d.Year)
 	}
-	d.Topics, d.Years = facetToggles(topics, d.Topic, shown), facetToggles(years, yearValue, shown)
+	d.Topics = facetToggles(topics, d.Topic, shown, func(topic string) string {
+		return d.href(v.L, d.Kinds, topic, d.Year, "")
+	})
+	d.Years = facetToggles(years, yearValue, shown, func(year string) string {
+		y, _ := strconv.Atoi(year)
+		return d.href(v.L, d.Kinds, d.Topic, y, "")
+	})
 	if s := d.Search.Suggestion; s != nil {
 		d.Suggestion = *s
-		d.SuggestURL = "/" + v.L + "/search" + searchParams(*s, d.Kinds)
+		d.SuggestURL = "/" + v.L + "/search" + searchParams(*s, d.Kinds, "", 0, "")
+	}
+	if d.Search.PageInfo.HasNextPage {
+		d.MoreURL = d.href(v.L, d.Kinds, d.Topic, d.Year, d.Search.PageInfo.EndCursor)
 	}
 	return []answer{a}, "search", nil
 }
@@ -161,31 +180,66 @@ type facetOption struct {
 }
 
 // facetToggles is search.ts facetToggles: those with hits, in the API's order, and the one
-// selected even at 0 (so that it can be turned off).
-func facetToggles(facets []facetOption, selected string, shown func(int) string) []searchFacet {
+// selected even at 0 (so that it can be turned off). hrefOf is the search a toggle of a
+// value makes: that value, or none when it is the one selected.
+func facetToggles(facets []facetOption, selected string, shown func(int) string, hrefOf func(value string) string) []searchFacet {
 	var out []searchFacet
 	pressed := false
+	toggle := func(value, label string, count int) searchFacet {
+		to := value
+		if value == selected {
+			to = ""
+		}
+		return searchFacet{Kind: label, Count: shown(count), Pressed: value == selected, Href: hrefOf(to)}
+	}
 	for _, f := range facets {
 		if f.count > 0 || f.value == selected {
-			out = append(out, searchFacet{Kind: f.label, Count: shown(f.count), Pressed: f.value == selected})
+			out = append(out, toggle(f.value, f.label, f.count))
 			pressed = pressed || f.value == selected
 		}
 	}
 	if selected != "" && !pressed {
-		out = append(out, searchFacet{Kind: selected, Count: shown(0), Pressed: true})
+		out = append(out, toggle(selected, selected, 0))
 	}
 	return out
 }
 
-// searchParams is search.ts searchParamsFor without filters: ?q=…&kind=…, in that order
-// (URLSearchParams keeps the order it was given; url.Values would sort).
-func searchParams(q string, kinds []string) string {
+// href is the search page with the page's text, these kinds and filters, after a cursor.
+func (d *searchPage) href(l string, kinds []string, topic string, year int, after string) string {
+	return "/" + l + "/search" + searchParams(d.Q, kinds, topic, year, after)
+}
+
+// toggledKinds is search.ts toggledKinds: without kind when it was selected, else with it,
+// in SEARCH_KINDS order.
+func toggledKinds(kinds []string, kind string) []string {
+	var out []string
+	on := slices.Contains(kinds, kind)
+	for _, k := range searchKinds {
+		if (k == kind && !on) || (k != kind && slices.Contains(kinds, k)) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// searchParams is search.ts searchParamsFor: ?q=…&kind=…&topic=…&year=…&after=…, in that
+// order (URLSearchParams keeps the order it was given; url.Values would sort).
+func searchParams(q string, kinds []string, topic string, year int, after string) string {
 	var parts []string
 	if strings.TrimSpace(q) != "" {
 		parts = append(parts, "q="+url.QueryEscape(q))
 	}
 	for _, k := range kinds {
 		parts = append(parts, "kind="+strings.ToLower(k))
+	}
+	if topic != "" {
+		parts = append(parts, "topic="+url.QueryEscape(topic))
+	}
+	if year > 0 {
+		parts = append(parts, "year="+strconv.Itoa(year))
+	}
+	if after != "" {
+		parts = append(parts, "after="+url.QueryEscape(after))
 	}
 	if len(parts) == 0 {
 		return ""

@@ -71,6 +71,19 @@ async function walk(page: Page, l: Locale) {
 	await expect(page).toHaveURL(new RegExp(`/${l.path}/search\\?q=`));
 	await expect(page.locator('main p.count')).toContainText(word);
 	await expect(page.locator('main ol.results h3 a').first()).toBeVisible();
+
+	// The toggles are links too: a kind narrows the search, and pressing it again lets go.
+	const kinds = page.locator('main [aria-labelledby="kinds-label"] a.toggle');
+	const toggle = kinds.first();
+	const kind = (await toggle.getAttribute('href'))!.match(/kind=(\w+)/)![1];
+	await toggle.click();
+	await expect(page).toHaveURL(new RegExp(`[?&]kind=${kind}`));
+	const pressed = page.locator('main [aria-labelledby="kinds-label"] a.toggle[aria-pressed="true"]');
+	await expect(pressed).toHaveCount(1);
+	const results = await page.locator('main ol.results .tag-kind').allTextContents();
+	expect(new Set(results).size, 'every result is of the kind pressed').toBe(1);
+	await pressed.click();
+	await expect(page).not.toHaveURL(/[?&]kind=/);
 }
 
 for (const l of LOCALES) {

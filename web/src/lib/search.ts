@@ -85,17 +85,19 @@ export function filtersFromParams(params: URLSearchParams): SearchFilters {
 	return { topic, year: Number.isInteger(year) && year > 0 ? year : null };
 }
 
-/** The search part of a URL: `?q=…&kind=…&topic=…&year=…`, or '' for an empty search. */
+/** The search part of a URL: `?q=…&kind=…&topic=…&year=…&after=…`, or '' for an empty search. */
 export function searchParamsFor(
 	q: string,
 	kinds: readonly SearchKind[],
-	filters: SearchFilters = { topic: null, year: null }
+	filters: SearchFilters = { topic: null, year: null },
+	after: string | null = null
 ): string {
 	const params = new URLSearchParams();
 	if (q.trim()) params.set('q', q);
 	for (const k of SEARCH_KINDS) if (kinds.includes(k)) params.append('kind', k.toLowerCase());
 	if (filters.topic) params.set('topic', filters.topic);
 	if (filters.year) params.set('year', String(filters.year));
+	if (after) params.set('after', after);
 	const s = params.toString();
 	return s ? `?${s}` : '';
 }
@@ -126,6 +128,11 @@ export function facetToggles<T>(
 /** A count as shown: "1000+" where the API stopped counting (exactCounts false), else the number. */
 export function countText(count: number, exact: boolean, format: (n: number) => string = String): string {
 	return !exact && count >= SEARCH_COUNT_LIMIT ? `${format(SEARCH_COUNT_LIMIT)}+` : format(count);
+}
+
+/** The kinds a kind toggle leaves selected: without it when it was, else with it, in order. */
+export function toggledKinds(kinds: readonly SearchKind[], kind: SearchKind): SearchKind[] {
+	return kinds.includes(kind) ? kinds.filter((k) => k !== kind) : SEARCH_KINDS.filter((k) => k === kind || kinds.includes(k));
 }
 
 /** Where the API stops counting the matches of a kind. */

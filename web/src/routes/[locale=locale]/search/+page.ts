@@ -10,6 +10,8 @@ export const load: PageLoad = async ({ parent, fetch, url }) => {
 	const q = url.searchParams.get('q') ?? '';
 	const kinds = kindsFromParams(url.searchParams);
 	const filters = filtersFromParams(url.searchParams);
+	// A page of results after a cursor: the "More results" link without JavaScript.
+	const after = url.searchParams.get('after') || null;
 	const result = q.trim()
 		? (
 				await query(
@@ -20,7 +22,7 @@ export const load: PageLoad = async ({ parent, fetch, url }) => {
 						topic: filters.topic,
 						year: filters.year,
 						first: SEARCH_PAGE_SIZE,
-						after: null,
+						after,
 						locale: gqlLocale(locale)
 					},
 					{ fetch }
