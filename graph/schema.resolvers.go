@@ -314,7 +314,7 @@ func (r *queryResolver) WebhookEndpoints(ctx context.Context) ([]*store.WebhookE
 
 // WebhookDeliveries is the resolver for the webhookDeliveries field.
 func (r *queryResolver) WebhookDeliveries(ctx context.Context, endpoint *string, first *int) ([]*store.WebhookDelivery, error) {
-	return r.store.WebhookDeliveries(ctx, endpoint, orDefault(first, 20))
+	return r.store.WebhookDeliveries(ctx, endpoint, or(first, 20))
 }
 
 // Mutation returns MutationResolver implementation.

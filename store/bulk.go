@@ -35,20 +35,13 @@ func (s *Store) BulkLoad(ctx context.Context, next func() (*Content, error)) err
 // bulkBatch writes one batch of BulkLoad in one transaction.
 func (s *Store) bulkBatch(ctx context.Context, c *Content) error {
 	now := s.clock()
-	return s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if err := s.engine.serialize(ctx, tx, contentLock); err != nil {
-			return err
-		}
-		w := newWriter(tx, s.engine, now)
-		for _, t := range c.Topics {
-			w.upsert(ctx, "topics:"+t.Slug, &Topic{Slug: t.Slug, SrName: t.Name.Sr, EnName: t.Name.En})
-		}
+	return s.writeContent(ctx, c, now, func(ctx context.Context, w *writer) error {
 		for _, k := range registry {
 			var written []row
 			for _, d := range k.docs(c) {
 				m := d.row(now)
 				if w.err == nil {
-					_, w.err = tx.NewInsert().Model(m).Returning("id").Exec(ctx)
+					_, w.err = w.tx.NewInsert().Model(m).Returning("id").Exec(ctx)
 				}
 				if w.err != nil {
 					return fmt.Errorf("store: bulk load %s %q: %w", k.table, *d.slug(), w.err)
@@ -61,10 +54,7 @@ func (s *Store) bulkBatch(ctx context.Context, c *Content) error {
 				return err
 			}
 		}
-		if w.err != nil {
-			return w.err
-		}
-		return bumpGeneration(ctx, tx)
+		return nil
 	})
 }
 

@@ -21,14 +21,7 @@ func (s *Store) Import(ctx context.Context, c *Content) error {
 	}
 	defer s.wakePublisher() // some items may be scheduled
 	now := s.clock()
-	return s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if err := s.engine.serialize(ctx, tx, contentLock); err != nil {
-			return err
-		}
-		w := newWriter(tx, s.engine, now)
-		for _, t := range c.Topics {
-			w.upsert(ctx, "topics:"+t.Slug, &Topic{Slug: t.Slug, SrName: t.Name.Sr, EnName: t.Name.En})
-		}
+	return s.writeContent(ctx, c, now, func(ctx context.Context, w *writer) error {
 		for _, k := range registry {
 			for _, d := range k.docs(c) {
 				was := w.public(ctx, k, *d.slug())
@@ -39,6 +32,25 @@ func (s *Store) Import(ctx context.Context, c *Content) error {
 				w.removed(ctx, k, id, was)
 				w.count(ctx, k, id)
 			}
+		}
+		return nil
+	})
+}
+
+// writeContent is the transaction of Import and of BulkLoad's batches: it takes the
+// content lock, writes the topics, lets items write the items with w, and counts the
+// change in the content generation. Nothing is written when either fails.
+func (s *Store) writeContent(ctx context.Context, c *Content, now time.Time, items func(context.Context, *writer) error) error {
+	return s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := s.engine.serialize(ctx, tx, contentLock); err != nil {
+			return err
+		}
+		w := newWriter(tx, s.engine, now)
+		for _, t := range c.Topics {
+			w.upsert(ctx, "topics:"+t.Slug, &Topic{Slug: t.Slug, SrName: t.Name.Sr, EnName: t.Name.En})
+		}
+		if err := items(ctx, w); err != nil {
+			return err
 		}
 		if w.err != nil {
 			return w.err
