@@ -185,6 +185,9 @@ type termMatcher struct {
 	counts map[string]float64 // what a word seen so far counts
 	stems  map[string]bool
 	starts map[string]bool // the stems' first bytes (stemStart): only such words are stemmed
+	// keys are what a word that counts begins with: the word's and the stems' first bytes
+	// (none of them the beginning of another), so that count looks at those words only.
+	keys []string
 }
 
 func newTermMatcher(t searchTerm, prefix bool) termMatcher {
@@ -196,10 +199,24 @@ func newTermMatcher(t searchTerm, prefix bool) termMatcher {
 	if prefix {
 		m.prefix = t.words[0]
 	}
+	keys := []string{stemStart(t.words[0])}
 	for _, s := range t.stems {
 		m.stems[s], m.starts[stemStart(s)] = true, true
+		keys = append(keys, stemStart(s))
 	}
+	m.keys = shortestPrefixes(keys)
 	return m
+}
+
+// shortestPrefixes is the distinct strings of list that do not begin with another of them.
+func shortestPrefixes(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !slices.ContainsFunc(list, func(o string) bool { return o != s && strings.HasPrefix(s, o) }) && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // count is the term's weighted number of occurrences in text.
@@ -208,15 +225,34 @@ func (m termMatcher) count(text string) float64 {
 		return float64(phraseCount(strings.Fields(text), m.term.words))
 	}
 	n := 0.0
-	for w := range strings.FieldsSeq(text) {
-		c, seen := m.counts[w]
-		if !seen {
-			c = m.otherCount(w)
-			m.counts[w] = c
+	for _, key := range m.keys {
+		for i := 0; i < len(text); {
+			at := strings.Index(text[i:], key)
+			if at < 0 {
+				break
+			}
+			start := i + at
+			end := strings.IndexByte(text[start:], ' ')
+			if end < 0 {
+				end = len(text) - start
+			}
+			i = start + end
+			if start == 0 || text[start-1] == ' ' {
+				n += m.wordCount(text[start:i])
+			}
 		}
-		n += c
 	}
 	return n
+}
+
+// wordCount is what a word of a text counts.
+func (m termMatcher) wordCount(w string) float64 {
+	c, seen := m.counts[w]
+	if !seen {
+		c = m.otherCount(w)
+		m.counts[w] = c
+	}
+	return c
 }
 
 // otherCount is what a word that is not the term's very word counts: 1 when it begins
