@@ -230,7 +230,8 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f SearchFilter
 		return nil, err
 	}
 	conn.s, conn.query, conn.scope, conn.locale = s, q, sc, locale
-	if err := s.countHits(ctx, conn); err != nil {
+	candidates, err := s.countHits(ctx, conn)
+	if err != nil {
 		return nil, err
 	}
 	if all := allHits(conn.Facets); all <= fewHits && offset == 0 {
@@ -243,7 +244,7 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f SearchFilter
 		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCounted)
 		return conn, nil
 	}
-	rows, err := s.searchRank(ctx, q, sc, p.First+1, offset)
+	rows, err := s.searchRank(ctx, q, candidates, p.First+1, offset)
 	if err != nil {
 		return nil, err
 	}
@@ -322,24 +323,30 @@ func searchOffset(p Page) (int, error) {
 
 // countHits sets the connection's total count (of the kinds asked for) and its facets by
 // kind (of every kind), within the topic and year asked for; a count stops at maxCounted.
-func (s *Store) countHits(ctx context.Context, conn *SearchConnection) error {
-	counts, err := countKinds(ctx, s.read, s.engine, conn.query, conn.scope)
+// It returns the candidates search ranks: the most recent maxCounted matches of the kinds
+// asked for, by rowid.
+func (s *Store) countHits(ctx context.Context, conn *SearchConnection) ([]int64, error) {
+	matches, err := matchKinds(ctx, s.read, s.engine, conn.query, conn.scope)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var candidates []int64
 	for _, k := range byNum(registry) {
-		n := counts[k.num]
+		n := len(matches[k.num])
 		if n > maxCounted {
 			n, conn.ExactCounts = maxCounted, false
 		}
 		if slices.Contains(conn.scope.kinds, k) {
 			conn.TotalCount += n
+			candidates = append(candidates, matches[k.num]...)
 		}
 		if n > 0 {
 			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: n})
 		}
 	}
-	return nil
+	slices.Sort(candidates)
+	slices.Reverse(candidates)
+	return candidates[:min(len(candidates), maxCounted)], nil
 }
 
 // kindRange is the condition on a rowid column that selects one kind of item.

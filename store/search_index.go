@@ -67,8 +67,9 @@ func foldAndStem(sr, en []string) (words, stems []string) {
 // that changed what the index holds of an item (the stems). The content generation counts
 // it, since results change.
 func (s *Store) rebuildSearch(ctx context.Context, tx bun.Tx) error {
+	// The index only: search_ranking comes with a later migration (15), which fills it.
 	err := eachIndexed(ctx, tx, func(k *kind, rowid int64, r row) error {
-		return indexItem(ctx, tx, s.engine, k, rowid&(1<<kindShift-1), r.indexText())
+		return s.engine.putSearch(ctx, tx, rowid, wordsOf(r.indexText()))
 	})
 	if err != nil {
 		return err

@@ -13,8 +13,8 @@ import (
 )
 
 // Ranking. Both engines rank a search the same way, in Go: its candidates are the most
-// recent maxCounted matches of the kinds and filters asked for (matchedSQL, which reads
-// the index only, newest rowids first, and stops there), scored by a BM25 of the query's
+// recent maxCounted matches of the kinds and filters asked for (those its counts found:
+// matchKinds reads the index only, newest rowids first, and stops there), scored by a BM25 of the query's
 // terms over what the table search_ranking (migrations/015_search_ranking.sql) keeps of
 // each: the folded words of its title and summary, and its number of words in all.
 //
@@ -71,13 +71,14 @@ func (s *Store) fillRanking(ctx context.Context, tx bun.Tx) error {
 	return bumpGeneration(ctx, tx)
 }
 
-// searchRank ranks the query's candidates within the scope, best first, and returns
-// limit of them from offset on.
-func (s *Store) searchRank(ctx context.Context, q searchQuery, sc searchScope, limit, offset int) ([]searchRow, error) {
-	matched, args := matchedSQL(s.engine, q, sc, maxCounted)
+// searchRank ranks the query's candidates (rowids, from countHits), best first, and
+// returns limit of them from offset on.
+func (s *Store) searchRank(ctx context.Context, q searchQuery, candidates []int64, limit, offset int) ([]searchRow, error) {
+	if len(candidates) == 0 {
+		return nil, nil
+	}
 	var rows []rankingRow
-	err := s.read.NewRaw("SELECT r.item, r.title, r.summary, r.size FROM ("+matched+") AS m "+
-		"JOIN search_ranking AS r ON r.item = m.rowid", args...).Scan(ctx, &rows)
+	err := s.read.NewRaw("SELECT item, title, summary, size FROM search_ranking WHERE item IN (?)", bun.In(candidates)).Scan(ctx, &rows)
 	if err != nil || len(rows) == 0 {
 		return nil, err
 	}
