@@ -142,6 +142,7 @@ func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 		9:  s.fillTerms,      // 009_search_terms.sql: the vocabulary of "did you mean"
 		11: recountLists,     // 011_list_counts.sql: the lists' counters
 		12: s.indexAllFacets, // 012_search_facets.sql: topics and years of indexed items
+		15: s.fillRanking,    // 015_search_ranking.sql: what search ranks by
 	}
 }
 

@@ -58,9 +58,6 @@ type searchIndex interface {
 	// searchMatch is the condition that a row of the table search matches q, and its
 	// arguments: it reads the index only.
 	searchMatch(q searchQuery) (string, []any)
-	// searchRank ranks at most maxCounted matches within the scope, the newest rowids
-	// first, best first, and returns limit of them from offset on.
-	searchRank(ctx context.Context, db bun.IDB, q searchQuery, sc searchScope, limit, offset int) ([]searchRow, error)
 }
 
 // RedactDSN is a --db value fit for a log line: a PostgreSQL URL without its password.

@@ -28,6 +28,7 @@ const (
 	maxTokenBytes   = 48
 	minPrefixBytes  = 2
 	maxCounted      = 1000
+	maxCompletions  = 16 // words of the index a prefix stands for, at most
 	snippetRunes    = 180
 	titleWeight     = 10.0
 	summaryWeight   = 4.0
@@ -52,6 +53,9 @@ type searchTerm struct {
 	words  []string // the word, or the phrase's words
 	stems  []string // a word's distinct stems; none for a phrase
 	phrase bool
+	// completions are the words of the index a prefix stands for (completePrefix); nil
+	// when they were not looked up: then the engine matches the prefix itself.
+	completions []string
 }
 
 // wordTerm is the term of a word outside quotes.
@@ -92,6 +96,29 @@ func parseSearch(text string) searchQuery {
 	r := []rune(text)
 	q.prefix = !last.phrase && len(last.words[0]) >= minPrefixBytes && len(translit.Tokens(string(r[len(r)-1]))) > 0
 	return q
+}
+
+// completePrefix sets the words the last word of a prefix query stands for: the words of
+// the index that begin with it (the search vocabulary, search_terms.go), those most items
+// have first, at most maxCompletions; the word itself when none does. A short prefix such
+// as "mig" so costs a search for a few words, not a merge of every word it begins.
+func (s *Store) completePrefix(ctx context.Context, q *searchQuery) error {
+	if !q.prefix {
+		return nil
+	}
+	last := &q.terms[len(q.terms)-1]
+	word := last.words[0]
+	var terms []string
+	err := s.read.NewRaw("SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?",
+		word, word+"\U0010FFFF", maxCompletions).Scan(ctx, &terms)
+	if err != nil {
+		return err
+	}
+	if len(terms) == 0 {
+		terms = []string{word}
+	}
+	last.completions = terms
+	return nil
 }
 
 // quotedParts splits text at its double quotes: the parts at odd positions were between
@@ -199,8 +226,12 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f SearchFilter
 	if len(q.tokens) == 0 {
 		return conn, nil
 	}
+	if err := s.completePrefix(ctx, &q); err != nil {
+		return nil, err
+	}
 	conn.s, conn.query, conn.scope, conn.locale = s, q, sc, locale
-	if err := s.countHits(ctx, conn); err != nil {
+	candidates, err := s.countHits(ctx, conn)
+	if err != nil {
 		return nil, err
 	}
 	if all := allHits(conn.Facets); all <= fewHits && offset == 0 {
@@ -213,7 +244,7 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f SearchFilter
 		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCounted)
 		return conn, nil
 	}
-	rows, err := s.engine.searchRank(ctx, s.read, q, sc, p.First+1, offset)
+	rows, err := s.searchRank(ctx, q, candidates, p.First+1, offset)
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +287,11 @@ func (s *Store) suggestion(ctx context.Context, text string, q searchQuery, sc s
 	if err != nil || suggested == "" {
 		return nil, err
 	}
-	counts, err := countKinds(ctx, s.read, s.engine, parseSearch(suggested), sc)
+	sq := parseSearch(suggested)
+	if err := s.completePrefix(ctx, &sq); err != nil {
+		return nil, err
+	}
+	counts, err := countKinds(ctx, s.read, s.engine, sq, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -288,24 +323,30 @@ func searchOffset(p Page) (int, error) {
 
 // countHits sets the connection's total count (of the kinds asked for) and its facets by
 // kind (of every kind), within the topic and year asked for; a count stops at maxCounted.
-func (s *Store) countHits(ctx context.Context, conn *SearchConnection) error {
-	counts, err := countKinds(ctx, s.read, s.engine, conn.query, conn.scope)
+// It returns the candidates search ranks: the most recent maxCounted matches of the kinds
+// asked for, by rowid.
+func (s *Store) countHits(ctx context.Context, conn *SearchConnection) ([]int64, error) {
+	matches, err := matchKinds(ctx, s.read, s.engine, conn.query, conn.scope)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var candidates []int64
 	for _, k := range byNum(registry) {
-		n := counts[k.num]
+		n := len(matches[k.num])
 		if n > maxCounted {
 			n, conn.ExactCounts = maxCounted, false
 		}
 		if slices.Contains(conn.scope.kinds, k) {
 			conn.TotalCount += n
+			candidates = append(candidates, matches[k.num]...)
 		}
 		if n > 0 {
 			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: n})
 		}
 	}
-	return nil
+	slices.Sort(candidates)
+	slices.Reverse(candidates)
+	return candidates[:min(len(candidates), maxCounted)], nil
 }
 
 // kindRange is the condition on a rowid column that selects one kind of item.

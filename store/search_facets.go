@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/uptrace/bun"
@@ -102,27 +103,37 @@ func matchedSQL(e engine, q searchQuery, sc searchScope, limit int) (string, []a
 		" ORDER BY rowid DESC LIMIT ?", args
 }
 
-// countKinds counts, in one statement, the matches of each kind within the scope's topic
-// and year, each at most maxCounted+1, so that a count above maxCounted says there are more.
+// countKinds counts the matches of each kind within the scope's topic and year (matchKinds),
+// each at most maxCounted+1, so that a count above maxCounted says there are more.
 func countKinds(ctx context.Context, db bun.IDB, e engine, q searchQuery, sc searchScope) (map[int64]int, error) {
+	matches, err := matchKinds(ctx, db, e, q, sc)
+	out := map[int64]int{}
+	for num, rowids := range matches {
+		out[num] = len(rowids)
+	}
+	return out, err
+}
+
+// matchKinds finds, in one statement, the matches of each kind within the scope's topic and
+// year, at most maxCounted+1 of each, the most recent first: by kind number, their rowids.
+func matchKinds(ctx context.Context, db bun.IDB, e engine, q searchQuery, sc searchScope) (map[int64][]int64, error) {
 	kinds := byNum(registry)
 	subs := make([]string, len(kinds))
-	dest := make([]any, len(kinds))
-	counts := make([]int, len(kinds))
 	var args []any
 	for i, k := range kinds {
 		one := sc
 		one.kinds = []*kind{k}
 		matched, matchedArgs := matchedSQL(e, q, one, maxCounted+1)
-		subs[i] = "(SELECT count(*) FROM (" + matched + ") AS m)"
-		args, dest[i] = append(args, matchedArgs...), &counts[i]
+		subs[i] = "SELECT rowid FROM (" + matched + ") AS m" + strconv.Itoa(i)
+		args = append(args, matchedArgs...)
 	}
-	if err := db.NewRaw("SELECT "+strings.Join(subs, ", "), args...).Scan(ctx, dest...); err != nil {
+	var rowids []int64
+	if err := db.NewRaw(strings.Join(subs, " UNION ALL "), args...).Scan(ctx, &rowids); err != nil {
 		return nil, err
 	}
-	out := map[int64]int{}
-	for i, k := range kinds {
-		out[k.num] = counts[i]
+	out := map[int64][]int64{}
+	for _, rowid := range rowids {
+		out[rowid>>kindShift] = append(out[rowid>>kindShift], rowid)
 	}
 	return out, nil
 }

@@ -29,12 +29,23 @@ type textParts struct{ title, summary, body []string }
 // (translit.Stem, once per word).
 type indexWords struct{ words, stems textParts }
 
+// indexItem puts an item into the search index and into what ranking reads of it
+// (search_ranking.go).
 func indexItem(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, t indexText) error {
+	w := wordsOf(t)
+	if err := e.putSearch(ctx, db, k.num<<kindShift|id, w); err != nil {
+		return err
+	}
+	return putRanking(ctx, db, k.num<<kindShift|id, w)
+}
+
+// wordsOf is what the index holds of an item's text.
+func wordsOf(t indexText) indexWords {
 	var w indexWords
 	w.words.title, w.stems.title = foldAndStem(t.sr.title, t.en.title)
 	w.words.summary, w.stems.summary = foldAndStem(t.sr.summary, t.en.summary)
 	w.words.body, w.stems.body = foldAndStem(t.sr.body, t.en.body)
-	return e.putSearch(ctx, db, k.num<<kindShift|id, w)
+	return w
 }
 
 // foldAndStem is the words of one part of an item's text, Serbian then English, and
@@ -56,8 +67,9 @@ func foldAndStem(sr, en []string) (words, stems []string) {
 // that changed what the index holds of an item (the stems). The content generation counts
 // it, since results change.
 func (s *Store) rebuildSearch(ctx context.Context, tx bun.Tx) error {
+	// The index only: search_ranking comes with a later migration (15), which fills it.
 	err := eachIndexed(ctx, tx, func(k *kind, rowid int64, r row) error {
-		return indexItem(ctx, tx, s.engine, k, rowid&(1<<kindShift-1), r.indexText())
+		return s.engine.putSearch(ctx, tx, rowid, wordsOf(r.indexText()))
 	})
 	if err != nil {
 		return err
@@ -116,6 +128,9 @@ func syncIndex(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, now
 		}
 	} else if indexed {
 		if err := e.deleteSearch(ctx, db, rowid); err != nil {
+			return err
+		}
+		if err := deleteRanking(ctx, db, rowid); err != nil {
 			return err
 		}
 		if err := deleteTerms(ctx, db, rowid); err != nil {

@@ -17,7 +17,8 @@ import (
 // have letters and digits only). So no text search configuration of PostgreSQL splits,
 // stems or folds anything, and both engines match exactly the same words; a query's words
 // are matched as they are (the last one as a prefix, lexeme:*) or by a stem, phrases as
-// words in a row (<->), and ranked by ts_rank_cd with the weights of search.go (rankSQL).
+// words in a row (<->); matches are ranked in Go (search_ranking.go), the same way on both
+// engines.
 // Each part's positions start one further on than where the last part's ended, so a phrase
 // never spans two parts (as on SQLite, where parts are columns).
 
@@ -31,34 +32,6 @@ const (
 	maxTSPositions = 256
 	maxTSLexeme    = 2047
 )
-
-// partsRankSQL scores a row's match of a tsquery: like bm25 on SQLite, each part counts
-// with its weight (title 10, summary 4, body 1), a match in a long text counts less than
-// in a short one (ts_rank_cd's normalisation 2: divided by the item's number of words),
-// and many matches count less than proportionally (normalisation 32: rank / (rank + 1));
-// a last term, all parts together, scores the matches whose words are spread over several
-// parts. Its arguments: the weights and the tsquery, four times each (partsRankArgs).
-const partsRankSQL = "? * ts_rank_cd('{0, 0, 0, 1}', doc, ?::tsquery, 34) + " +
-	"? * ts_rank_cd('{0, 0, 1, 0}', doc, ?::tsquery, 34) + " +
-	"? * ts_rank_cd('{0, 1, 0, 0}', doc, ?::tsquery, 34) + " +
-	"? * ts_rank_cd('{0, 0.1, 0.4, 1}', doc, ?::tsquery, 34)"
-
-// rankSQL is the score of a row, as on SQLite: its match of the whole query (words or
-// stems) counted stemWeight, plus its match of the words as they are (exactTSQuery), so
-// that a text with the very words ranks above one with other forms of them. Its
-// arguments: rankArgs.
-const rankSQL = "? * (" + partsRankSQL + ") + " + partsRankSQL
-
-// rankArgs are rankSQL's arguments for a query.
-func rankArgs(q searchQuery) []any {
-	args := append([]any{stemWeight}, partsRankArgs(tsquery(q))...)
-	return append(args, partsRankArgs(exactTSQuery(q))...)
-}
-
-// partsRankArgs are partsRankSQL's arguments for a tsquery.
-func partsRankArgs(query string) []any {
-	return []any{titleWeight, query, summaryWeight, query, bodyWeight, query, 1.0, query}
-}
 
 func (postgresEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
 	_, err := db.ExecContext(ctx, "INSERT INTO search (rowid, doc) VALUES (?, ?::tsvector) "+
@@ -131,28 +104,25 @@ func tsquery(q searchQuery) string {
 	return strings.Join(terms, " & ")
 }
 
-// exactTSQuery matches a text that has any of the query's terms as they are: words (the
-// last one as a prefix when the query says so) or phrases, not stems.
-func exactTSQuery(q searchQuery) string {
-	terms := make([]string, len(q.terms))
-	for i := range q.terms {
-		terms[i] = tsExact(q, i)
-	}
-	return strings.Join(terms, " | ")
-}
-
-// tsExact is the tsquery of the query's term i as it is: a word (lexeme, or lexeme:* as
-// the last word of a prefix query) or a phrase (lexemes joined by <->).
+// tsExact is the tsquery of the query's term i as it is: a word (lexeme; as the last word
+// of a prefix query, any of its completions, or lexeme:* when they were not looked up) or
+// a phrase (lexemes joined by <->).
 func tsExact(q searchQuery, i int) string {
 	t := q.terms[i]
 	words := make([]string, len(t.words))
 	for j, w := range t.words {
 		words[j] = tsLexeme(w)
 	}
-	if len(words) > 1 {
+	switch {
+	case len(words) > 1:
 		return "(" + strings.Join(words, " <-> ") + ")"
-	}
-	if q.prefix && i == len(q.terms)-1 {
+	case len(t.completions) > 0:
+		completions := make([]string, len(t.completions))
+		for j, w := range t.completions {
+			completions[j] = tsLexeme(w)
+		}
+		return "(" + strings.Join(completions, " | ") + ")"
+	case q.prefix && i == len(q.terms)-1:
 		return words[0] + ":*"
 	}
 	return words[0]
@@ -160,34 +130,4 @@ func tsExact(q searchQuery, i int) string {
 
 func (postgresEngine) searchMatch(q searchQuery) (string, []any) {
 	return "doc @@ ?::tsquery", []any{tsquery(q)}
-}
-
-// shortlistSize is how many of a search's candidates PostgreSQL scores with rankSQL (eight
-// ts_rank_cd calls each): the best by shortlistSQL.
-const shortlistSize = 100
-
-// shortlistSQL is a first, cheap score of a candidate: one ts_rank_cd call, the last term of
-// partsRankSQL for the whole query. rankSQL is at least stemWeight times it, so the rest,
-// scored stemWeight times it, rank below the shortlist and by it.
-const shortlistSQL = "ts_rank_cd('{0, 0.1, 0.4, 1}', doc, ?::tsquery, 34)"
-
-// searchRank scores the most recent maxCounted matches only (ts_rank_cd reads each one's
-// whole tsvector): every one by shortlistSQL, and the best shortlistSize of those by
-// rankSQL, so that a common word costs about one ts_rank_cd call per candidate, not eight.
-// The order is one for all pages, and a search with at most shortlistSize candidates ranks
-// them all by rankSQL.
-func (postgresEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, sc searchScope, limit, offset int) ([]searchRow, error) {
-	filter, filterArgs := sc.filterSQL()
-	args := append([]any{shortlistSize}, rankArgs(q)...)
-	args = append(args, stemWeight, shortlistSize, tsquery(q), tsquery(q))
-	args = append(append(args, filterArgs...), maxCounted, limit, offset)
-	var rows []searchRow
-	err := db.NewRaw("SELECT rowid, score FROM ("+
-		"SELECT rowid, CASE WHEN n <= ? THEN "+rankSQL+" ELSE ? * first END AS score, n <= ? AS short FROM ("+
-		"SELECT rowid, doc, first, row_number() OVER (ORDER BY first DESC, rowid DESC) AS n FROM ("+
-		"SELECT rowid, doc, "+shortlistSQL+" AS first FROM ("+
-		"SELECT rowid, doc FROM search WHERE doc @@ ?::tsquery AND ("+kindRanges("rowid", sc.kinds)+") AND "+filter+
-		" ORDER BY rowid DESC LIMIT ?) AS candidates OFFSET 0) AS scored) AS numbered) AS ranked"+
-		" ORDER BY short DESC, score DESC, rowid DESC LIMIT ? OFFSET ?", args...).Scan(ctx, &rows)
-	return rows, err
 }

@@ -9,9 +9,8 @@ import (
 
 // SQLite's search index: the FTS5 table search (migrations/sqlite/007_search_stems.sql),
 // whose columns title, summary and body hold the folded words and title_stems,
-// summary_stems and body_stems their stems, ranked by bm25 with the weights of search.go.
-// A word of a query matches a word or its stem: a text with the very word matches both,
-// so it ranks above one that has another form of it.
+// summary_stems and body_stems their stems. A word of a query matches a word or its stem.
+// Matches are ranked in Go (search_ranking.go), the same way on both engines.
 
 func (sqliteEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
 	if _, err := db.ExecContext(ctx, "DELETE FROM search WHERE rowid = ?", rowid); err != nil {
@@ -28,6 +27,12 @@ func (sqliteEngine) deleteSearch(ctx context.Context, db bun.IDB, rowid int64) e
 	return err
 }
 
+// ftsPrefixBytes is the longest prefix the FTS5 table has a prefix index of (prefix =
+// '2 3 4' in migrations/sqlite/007_search_stems.sql): such a prefix is one look-up, the
+// cheapest way to match it; a longer one is matched as its completions (completePrefix),
+// since FTS5 would merge the lists of every word it begins.
+const ftsPrefixBytes = 4
+
 // The column filters of a query's words: as they are, and their stems.
 const (
 	ftsWords = "{title summary body}"
@@ -35,27 +40,35 @@ const (
 )
 
 // ftsMatch is the FTS5 MATCH expression of a query, "" when it has no terms: every term
-// must match; a word as it is (a prefix when it is the last and the query says so) or by
-// one of its stems, a phrase as its words in a row. Every word is quoted, so nothing the
+// must match; a word as it is (when it is the last and the query says so, as a prefix or,
+// for a prefix longer than ftsPrefixBytes, as any of its completions) or by one of its stems, a phrase as its words in a row. Every word is quoted, so nothing the
 // user types is an operator.
 func ftsMatch(q searchQuery) string {
 	terms := make([]string, len(q.terms))
 	for i, t := range q.terms {
 		exact := ftsWords + ": " + ftsQuote(t.words...)
-		if q.prefix && i == len(q.terms)-1 {
+		switch {
+		case len(t.completions) > 0 && len(t.words[0]) > ftsPrefixBytes:
+			exact = ftsWords + ": (" + ftsAny(t.completions) + ")"
+		case q.prefix && i == len(q.terms)-1:
 			exact += "*"
 		}
 		if t.phrase {
 			terms[i] = "(" + exact + ")"
 			continue
 		}
-		stems := make([]string, len(t.stems))
-		for j, s := range t.stems {
-			stems[j] = ftsQuote(s)
-		}
-		terms[i] = "(" + exact + " OR " + ftsStems + ": (" + strings.Join(stems, " OR ") + "))"
+		terms[i] = "(" + exact + " OR " + ftsStems + ": (" + ftsAny(t.stems) + "))"
 	}
 	return strings.Join(terms, " AND ")
+}
+
+// ftsAny is an FTS5 expression that matches any of the words.
+func ftsAny(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = ftsQuote(w)
+	}
+	return strings.Join(quoted, " OR ")
 }
 
 // ftsQuote is an FTS5 string of words: one word, or a phrase of several.
@@ -65,21 +78,6 @@ func ftsQuote(words ...string) string {
 
 func (sqliteEngine) searchMatch(q searchQuery) (string, []any) {
 	return "search MATCH ?", []any{ftsMatch(q)}
-}
-
-// searchRank scores with bm25 the most recent maxCounted matches only: bm25 costs a read
-// of each row's sizes and positions, so a common word at 100,000 items would cost more
-// than the rest of the search together.
-func (sqliteEngine) searchRank(ctx context.Context, db bun.IDB, q searchQuery, sc searchScope, limit, offset int) ([]searchRow, error) {
-	filter, filterArgs := sc.filterSQL()
-	args := append([]any{titleWeight, summaryWeight, bodyWeight, titleWeight * stemWeight, summaryWeight * stemWeight, bodyWeight * stemWeight, ftsMatch(q)},
-		filterArgs...)
-	var rows []searchRow
-	err := db.NewRaw("SELECT rowid, -score AS score FROM ("+
-		"SELECT rowid, bm25(search, ?, ?, ?, ?, ?, ?) AS score FROM search WHERE search MATCH ? AND ("+kindRanges("rowid", sc.kinds)+") AND "+filter+
-		" ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?",
-		append(args, maxCounted, limit, offset)...).Scan(ctx, &rows)
-	return rows, err
 }
 
 // kindRanges is the condition on a rowid column that selects the kinds.
