@@ -78,22 +78,30 @@ func bulkIndex(ctx context.Context, w *writer, k *kind, rows []row) error {
 	for _, id := range visible {
 		show[id] = true
 	}
+	// What syncIndex writes of a visible item: the index, its vocabulary, its facets. The
+	// index first, all the batch's items in a row: FTS5 writes what it gathered in memory to
+	// disk whenever another table's statement opens a savepoint, so interleaving would
+	// write thousands of tiny segments and merge them again. The vocabulary of all the
+	// batch's items at once.
+	var terms newItemsTerms
 	for _, r := range rows {
-		if !show[r.rowID()] {
-			continue
+		if show[r.rowID()] {
+			text := r.indexText()
+			if err := indexItem(ctx, w.tx, w.engine, k, r.rowID(), text); err != nil {
+				return err
+			}
+			terms.add(k.num<<kindShift|r.rowID(), termsOf(text))
 		}
-		// What syncIndex writes of a visible item: the index, its vocabulary, its facets.
-		text := r.indexText()
-		err := indexItem(ctx, w.tx, w.engine, k, r.rowID(), text)
-		if err == nil {
-			err = putTerms(ctx, w.tx, k.num<<kindShift|r.rowID(), termsOf(text))
+	}
+	for _, r := range rows {
+		if show[r.rowID()] {
+			if err := writeFacets(ctx, w.tx, k, r.rowID(), r); err != nil {
+				return err
+			}
 		}
-		if err == nil {
-			err = writeFacets(ctx, w.tx, k, r.rowID(), r)
-		}
-		if err != nil {
-			return err
-		}
+	}
+	if err := terms.write(ctx, w.tx); err != nil {
+		return err
 	}
 	_, err = w.tx.NewUpdate().Table(k.table).Set("indexed = TRUE").Where("id IN (?)", bun.In(visible)).Exec(ctx)
 	return err
