@@ -30,11 +30,16 @@ type textParts struct{ title, summary, body []string }
 type indexWords struct{ words, stems textParts }
 
 func indexItem(ctx context.Context, db bun.IDB, e engine, k *kind, id int64, t indexText) error {
+	return e.putSearch(ctx, db, k.num<<kindShift|id, t.words())
+}
+
+// words is what the index holds of the text.
+func (t indexText) words() indexWords {
 	var w indexWords
 	w.words.title, w.stems.title = foldAndStem(t.sr.title, t.en.title)
 	w.words.summary, w.stems.summary = foldAndStem(t.sr.summary, t.en.summary)
 	w.words.body, w.stems.body = foldAndStem(t.sr.body, t.en.body)
-	return e.putSearch(ctx, db, k.num<<kindShift|id, w)
+	return w
 }
 
 // foldAndStem is the words of one part of an item's text, Serbian then English, and

@@ -60,10 +60,14 @@ func partsRankArgs(query string) []any {
 	return []any{titleWeight, query, summaryWeight, query, bodyWeight, query, 1.0, query}
 }
 
-func (postgresEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
-	_, err := db.ExecContext(ctx, "INSERT INTO search (rowid, doc) VALUES (?, ?::tsvector) "+
-		"ON CONFLICT (rowid) DO UPDATE SET doc = EXCLUDED.doc", rowid, tsvector(w))
-	return err
+func (e postgresEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
+	columns, values := e.searchRow(rowid, w)
+	return insertValues(ctx, db, "search ("+columns+")", [][]any{values}, "ON CONFLICT (rowid) DO UPDATE SET doc = EXCLUDED.doc")
+}
+
+// searchRow's tsvector is a string: the column's type turns it into one.
+func (postgresEngine) searchRow(rowid int64, w indexWords) (string, []any) {
+	return "rowid, doc", []any{rowid, tsvector(w)}
 }
 
 func (postgresEngine) deleteSearch(ctx context.Context, db bun.IDB, rowid int64) error {

@@ -132,7 +132,7 @@ func (t itemTerms) list() string {
 // with a row version each time.
 type newItemsTerms struct {
 	counts termCounts
-	items  []any // rowid, terms, rowid, terms, … : search_item_terms' rows
+	items  [][]any // search_item_terms' rows: rowid, terms
 }
 
 func (n *newItemsTerms) add(rowid int64, terms itemTerms) {
@@ -142,18 +142,14 @@ func (n *newItemsTerms) add(rowid int64, terms itemTerms) {
 	for term, spelling := range terms {
 		n.counts.count(term, spelling)
 	}
-	n.items = append(n.items, rowid, terms.list())
+	n.items = append(n.items, []any{rowid, terms.list()})
 }
 
 // write records the items' terms: search_item_terms' rows, and each term counted up by
 // the number of items that have it.
 func (n *newItemsTerms) write(ctx context.Context, db bun.IDB) error {
-	for chunk := range slices.Chunk(n.items, 2*termsChunk) {
-		values := strings.Repeat("(?, ?), ", len(chunk)/2)
-		_, err := db.ExecContext(ctx, "INSERT INTO search_item_terms (item, terms) VALUES "+values[:len(values)-2], chunk...)
-		if err != nil {
-			return err
-		}
+	if err := insertValues(ctx, db, "search_item_terms (item, terms)", n.items, ""); err != nil {
+		return err
 	}
 	return n.counts.countUp(ctx, db)
 }
@@ -205,20 +201,12 @@ func (c termCounts) countUp(ctx context.Context, db bun.IDB) error {
 		list = append(list, term)
 	}
 	slices.Sort(list) // the same order in every transaction, so two never wait for each other's rows
-	for chunk := range slices.Chunk(list, termsChunk) {
-		values := make([]string, len(chunk))
-		args := make([]any, 0, 5*len(chunk))
-		for i, term := range chunk {
-			values[i] = "(?, ?, ?, ?, ?)"
-			args = append(args, term, c.docs[term], c.spelling[term], termHead(term), utf8.RuneCountInString(term))
-		}
-		_, err := db.ExecContext(ctx, "INSERT INTO search_terms (term, docs, spelling, head, size) VALUES "+
-			strings.Join(values, ", ")+" ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + EXCLUDED.docs", args...)
-		if err != nil {
-			return err
-		}
+	rows := make([][]any, len(list))
+	for i, term := range list {
+		rows[i] = []any{term, c.docs[term], c.spelling[term], termHead(term), utf8.RuneCountInString(term)}
 	}
-	return nil
+	return insertValues(ctx, db, "search_terms (term, docs, spelling, head, size)", rows,
+		"ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + EXCLUDED.docs")
 }
 
 // countTermsDown takes one item from the count of each term, and the terms no item has
