@@ -114,8 +114,10 @@ func tsvector(w indexWords) string {
 
 // tsLexeme quotes a word for a tsvector or tsquery: as it is, whatever it holds.
 func tsLexeme(word string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(word) + "'"
+	return "'" + lexemeQuotes.Replace(word) + "'"
 }
+
+var lexemeQuotes = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
 // tsquery is the text of the tsquery of a search: every term; a word as it is (the last
 // one as a prefix when the query says so) or by one of its stems, a phrase as its words
