@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/uptrace/bun"
 )
@@ -137,22 +139,41 @@ func bulkIndex(ctx context.Context, w *writer, k *kind, rows []row) error {
 	for _, id := range visible {
 		show[id] = true
 	}
-	var (
-		shown   []row
-		columns string
-		search  [][]any
-		terms   newItemsTerms
-	)
+	var shown []row
 	for _, r := range rows {
-		if !show[r.rowID()] {
-			continue
+		if show[r.rowID()] {
+			shown = append(shown, r)
 		}
-		text := r.indexText()
-		var values []any
-		columns, values = w.engine.searchRow(k.num<<kindShift|r.rowID(), text.words())
-		search = append(search, values)
-		terms.add(k.num<<kindShift|r.rowID(), termsOf(text))
-		shown = append(shown, r)
+	}
+	// Each item's words and terms, worked out on every core: the text's folding and
+	// stemming are most of a bulk load's work besides the database's own.
+	type indexed struct {
+		search []any
+		terms  itemTerms
+	}
+	prepared := make([]indexed, len(shown))
+	var columns string
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for n := range workers {
+		wg.Go(func() {
+			for i := n; i < len(shown); i += workers {
+				rowid := k.num<<kindShift | shown[i].rowID()
+				text := shown[i].indexText()
+				c, values := w.engine.searchRow(rowid, text.words())
+				prepared[i] = indexed{search: values, terms: termsOf(text)}
+				if i == 0 {
+					columns = c
+				}
+			}
+		})
+	}
+	wg.Wait()
+	search := make([][]any, len(shown))
+	var terms newItemsTerms
+	for i, p := range prepared {
+		search[i] = p.search
+		terms.add(k.num<<kindShift|shown[i].rowID(), p.terms)
 	}
 	if err := insertValues(ctx, w.tx, "search ("+columns+")", search, ""); err != nil {
 		return err
