@@ -196,3 +196,16 @@ func countCost(ctx context.Context, st *store.Store, dsn string, n int) (string,
 	return fmt.Sprintf("news totalCount %d, median of %d: %v through the store (a page of 0 and its count), %v for a COUNT(*) of the rows (%d)",
 		fromStore, n, counted.Round(time.Microsecond), scanned.Round(time.Microsecond), fromRows), nil
 }
+
+// analyze gives PostgreSQL's planner statistics of the tables as they are now, after the
+// store's migrations: a schema just filled (or just migrated) has none until autovacuum
+// comes by, and search is planned badly without them.
+func analyze(ctx context.Context, dsn string) error {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, "ANALYZE")
+	return err
+}

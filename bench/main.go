@@ -82,6 +82,11 @@ func mainErr() error {
 		return err
 	}
 	defer st.Close()
+	if store.IsPostgres(dsn) {
+		if err := analyze(ctx, dsn); err != nil {
+			return err
+		}
+	}
 	count, err := newsCount(ctx, st)
 	if err != nil {
 		return err

@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -47,4 +49,45 @@ func TestBulkLoadAsImport(t *testing.T) {
 		}
 	}
 	checkCounts(t, bulk, countCases(bulk, demo), "a bulk load")
+	// What the index holds besides: the vocabulary and the facets, row for row.
+	for _, query := range []string{
+		"SELECT term, docs, spelling, head, size FROM search_terms ORDER BY term",
+		"SELECT item, terms FROM search_item_terms ORDER BY item",
+		"SELECT topic_id, item FROM search_topics ORDER BY item, topic_id",
+		"SELECT item, year FROM search_years ORDER BY item",
+		"SELECT item, title, summary, size FROM search_ranking ORDER BY item",
+		"SELECT id, indexed FROM news ORDER BY id",
+	} {
+		got, want := tableRows(t, bulk, query), tableRows(t, imported, query)
+		if len(want) == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: bulk-loaded\n%s\nwant (imported)\n%s", query, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// tableRows is what a query reads, a line per row.
+func tableRows(t *testing.T, s *Store, query string) []string {
+	t.Helper()
+	rows, err := s.read.QueryContext(context.Background(), query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	columns, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		values := make([]any, len(columns))
+		ptrs := make([]any, len(columns))
+		for i := range values {
+			ptrs[i] = &values[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprint(values...))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -53,6 +53,9 @@ type engine interface {
 type searchIndex interface {
 	// putSearch replaces the row's words.
 	putSearch(ctx context.Context, db bun.IDB, rowid int64, words indexWords) error
+	// searchRow is a new row of the table search: its columns, and their values for an
+	// item's words (what putSearch writes).
+	searchRow(rowid int64, words indexWords) (columns string, values []any)
 	// deleteSearch takes the row out.
 	deleteSearch(ctx context.Context, db bun.IDB, rowid int64) error
 	// searchMatch is the condition that a row of the table search matches q, and its

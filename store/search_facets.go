@@ -199,6 +199,29 @@ func writeFacets(ctx context.Context, db bun.IDB, k *kind, id int64, r row) erro
 	return nil
 }
 
+// newFacets files new items of a kind, all indexed now, under their topics and years:
+// writeFacets for many at once.
+func newFacets(ctx context.Context, db bun.IDB, k *kind, rows []row) error {
+	ids := make([]int64, len(rows))
+	var years [][]any
+	for i, r := range rows {
+		ids[i] = r.rowID()
+		if year := r.searchYear(); year != 0 {
+			years = append(years, []any{k.num<<kindShift | r.rowID(), year})
+		}
+	}
+	if k.topics != nil {
+		for chunk := range slices.Chunk(ids, valuesChunk) {
+			_, err := db.ExecContext(ctx, "INSERT INTO search_topics (topic_id, item) SELECT "+k.topics.other+", ? + "+k.topics.own+
+				" FROM "+k.topics.table+" WHERE "+k.topics.own+" IN (?)", k.num<<kindShift, bun.In(chunk))
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return insertValues(ctx, db, "search_years (item, year)", years, "")
+}
+
 // deleteFacets takes an item out of the facet tables.
 func deleteFacets(ctx context.Context, db bun.IDB, item int64) error {
 	if _, err := db.ExecContext(ctx, "DELETE FROM search_topics WHERE item = ?", item); err != nil {

@@ -33,10 +33,14 @@ const (
 	maxTSLexeme    = 2047
 )
 
-func (postgresEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
-	_, err := db.ExecContext(ctx, "INSERT INTO search (rowid, doc) VALUES (?, ?::tsvector) "+
-		"ON CONFLICT (rowid) DO UPDATE SET doc = EXCLUDED.doc", rowid, tsvector(w))
-	return err
+func (e postgresEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
+	columns, values := e.searchRow(rowid, w)
+	return insertValues(ctx, db, "search ("+columns+")", [][]any{values}, "ON CONFLICT (rowid) DO UPDATE SET doc = EXCLUDED.doc")
+}
+
+// searchRow's tsvector is a string: the column's type turns it into one.
+func (postgresEngine) searchRow(rowid int64, w indexWords) (string, []any) {
+	return "rowid, doc", []any{rowid, tsvector(w)}
 }
 
 func (postgresEngine) deleteSearch(ctx context.Context, db bun.IDB, rowid int64) error {
@@ -83,8 +87,10 @@ func tsvector(w indexWords) string {
 
 // tsLexeme quotes a word for a tsvector or tsquery: as it is, whatever it holds.
 func tsLexeme(word string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(word) + "'"
+	return "'" + lexemeQuotes.Replace(word) + "'"
 }
+
+var lexemeQuotes = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
 // tsquery is the text of the tsquery of a search: every term; a word as it is (the last
 // one as a prefix when the query says so) or by one of its stems, a phrase as its words

@@ -46,11 +46,17 @@ type rankingRow struct {
 
 // putRanking writes what ranking reads of an item.
 func putRanking(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
+	return insertValues(ctx, db, rankingTable, [][]any{rankingValues(rowid, w)},
+		"ON CONFLICT (item) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary, size = EXCLUDED.size")
+}
+
+// rankingTable is search_ranking and its columns, as an INSERT names them.
+const rankingTable = "search_ranking (item, title, summary, size)"
+
+// rankingValues is an item's row of search_ranking.
+func rankingValues(rowid int64, w indexWords) []any {
 	size := len(w.words.title) + len(w.words.summary) + len(w.words.body)
-	_, err := db.ExecContext(ctx, "INSERT INTO search_ranking (item, title, summary, size) VALUES (?, ?, ?, ?) "+
-		"ON CONFLICT (item) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary, size = EXCLUDED.size",
-		rowid, strings.Join(w.words.title, " "), strings.Join(w.words.summary, " "), size)
-	return err
+	return []any{rowid, strings.Join(w.words.title, " "), strings.Join(w.words.summary, " "), size}
 }
 
 // deleteRanking takes an item out of search_ranking.

@@ -12,14 +12,18 @@ import (
 // summary_stems and body_stems their stems. A word of a query matches a word or its stem.
 // Matches are ranked in Go (search_ranking.go), the same way on both engines.
 
-func (sqliteEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
+func (e sqliteEngine) putSearch(ctx context.Context, db bun.IDB, rowid int64, w indexWords) error {
 	if _, err := db.ExecContext(ctx, "DELETE FROM search WHERE rowid = ?", rowid); err != nil {
 		return err
 	}
-	_, err := db.ExecContext(ctx, "INSERT INTO search (rowid, title, summary, body, title_stems, summary_stems, body_stems) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		rowid, strings.Join(w.words.title, " "), strings.Join(w.words.summary, " "), strings.Join(w.words.body, " "),
-		strings.Join(w.stems.title, " "), strings.Join(w.stems.summary, " "), strings.Join(w.stems.body, " "))
-	return err
+	columns, values := e.searchRow(rowid, w)
+	return insertValues(ctx, db, "search ("+columns+")", [][]any{values}, "")
+}
+
+func (sqliteEngine) searchRow(rowid int64, w indexWords) (string, []any) {
+	return "rowid, title, summary, body, title_stems, summary_stems, body_stems", []any{rowid,
+		strings.Join(w.words.title, " "), strings.Join(w.words.summary, " "), strings.Join(w.words.body, " "),
+		strings.Join(w.stems.title, " "), strings.Join(w.stems.summary, " "), strings.Join(w.stems.body, " ")}
 }
 
 func (sqliteEngine) deleteSearch(ctx context.Context, db bun.IDB, rowid int64) error {

@@ -101,20 +101,74 @@ func putTerms(ctx context.Context, db bun.IDB, rowid int64, terms itemTerms) err
 	if len(added) == 0 && len(removed) == 0 && len(old) > 0 {
 		return nil // the same words: a change of state, or of what the index does not hold
 	}
-	if err := countTermsUp(ctx, db, added, terms); err != nil {
+	up := newTermCounts()
+	for _, term := range added {
+		up.count(term, terms[term])
+	}
+	if err := up.countUp(ctx, db); err != nil {
 		return err
 	}
 	if err := countTermsDown(ctx, db, removed); err != nil {
 		return err
 	}
-	list := make([]string, 0, len(terms))
-	for term := range terms {
+	_, err = db.ExecContext(ctx, "INSERT INTO search_item_terms (item, terms) VALUES (?, ?) "+
+		"ON CONFLICT (item) DO UPDATE SET terms = EXCLUDED.terms", rowid, terms.list())
+	return err
+}
+
+// list is the terms as search_item_terms holds them: sorted, separated by spaces.
+func (t itemTerms) list() string {
+	list := make([]string, 0, len(t))
+	for term := range t {
 		list = append(list, term)
 	}
 	slices.Sort(list)
-	_, err = db.ExecContext(ctx, "INSERT INTO search_item_terms (item, terms) VALUES (?, ?) "+
-		"ON CONFLICT (item) DO UPDATE SET terms = EXCLUDED.terms", rowid, strings.Join(list, " "))
-	return err
+	return strings.Join(list, " ")
+}
+
+// newItemsTerms gathers the terms of many items the vocabulary does not hold yet (a bulk
+// load's batch), to write them with a few statements: each term's count once, however
+// many of the items have it, instead of once per item, which PostgreSQL would pay for
+// with a row version each time.
+type newItemsTerms struct {
+	counts termCounts
+	items  [][]any // search_item_terms' rows: rowid, terms
+}
+
+func (n *newItemsTerms) add(rowid int64, terms itemTerms) {
+	if n.counts.docs == nil {
+		n.counts = newTermCounts()
+	}
+	for term, spelling := range terms {
+		n.counts.count(term, spelling)
+	}
+	n.items = append(n.items, []any{rowid, terms.list()})
+}
+
+// write records the items' terms: search_item_terms' rows, and each term counted up by
+// the number of items that have it.
+func (n *newItemsTerms) write(ctx context.Context, db bun.IDB) error {
+	if err := insertValues(ctx, db, "search_item_terms (item, terms)", n.items, ""); err != nil {
+		return err
+	}
+	return n.counts.countUp(ctx, db)
+}
+
+// termCounts is a number of items to add to the count of each of some terms, and how
+// the first of those items spells it (for the terms that are new).
+type termCounts struct {
+	docs     map[string]int
+	spelling map[string]string
+}
+
+func newTermCounts() termCounts {
+	return termCounts{docs: map[string]int{}, spelling: map[string]string{}}
+}
+
+func (c termCounts) count(term, spelling string) {
+	if c.docs[term]++; c.docs[term] == 1 {
+		c.spelling[term] = spelling
+	}
 }
 
 // deleteTerms takes an item out of the vocabulary.
@@ -140,22 +194,19 @@ func termsOfRow(ctx context.Context, db bun.IDB, rowid int64) ([]string, error) 
 	return strings.Fields(terms), err
 }
 
-// countTermsUp adds one item to the count of each term, adding the terms that are new.
-func countTermsUp(ctx context.Context, db bun.IDB, list []string, spelling itemTerms) error {
-	for chunk := range slices.Chunk(list, termsChunk) {
-		values := make([]string, len(chunk))
-		args := make([]any, 0, 4*len(chunk))
-		for i, term := range chunk {
-			values[i] = "(?, 1, ?, ?, ?)"
-			args = append(args, term, spelling[term], termHead(term), utf8.RuneCountInString(term))
-		}
-		_, err := db.ExecContext(ctx, "INSERT INTO search_terms (term, docs, spelling, head, size) VALUES "+
-			strings.Join(values, ", ")+" ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + 1", args...)
-		if err != nil {
-			return err
-		}
+// countUp adds the counts to the terms', adding the terms that are new.
+func (c termCounts) countUp(ctx context.Context, db bun.IDB) error {
+	list := make([]string, 0, len(c.docs))
+	for term := range c.docs {
+		list = append(list, term)
 	}
-	return nil
+	slices.Sort(list) // the same order in every transaction, so two never wait for each other's rows
+	rows := make([][]any, len(list))
+	for i, term := range list {
+		rows[i] = []any{term, c.docs[term], c.spelling[term], termHead(term), utf8.RuneCountInString(term)}
+	}
+	return insertValues(ctx, db, "search_terms (term, docs, spelling, head, size)", rows,
+		"ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + EXCLUDED.docs")
 }
 
 // countTermsDown takes one item from the count of each term, and the terms no item has

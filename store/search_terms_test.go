@@ -31,11 +31,13 @@ func TestSuggestionCostIsBounded(t *testing.T) {
 		terms[w] = w
 	}
 	list := make([]string, 0, len(terms))
+	counts := newTermCounts()
 	for w := range terms {
 		list = append(list, w)
+		counts.count(w, w)
 	}
 	err := s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		return countTermsUp(ctx, tx, list, terms)
+		return counts.countUp(ctx, tx)
 	})
 	if err != nil {
 		t.Fatal(err)
