@@ -253,7 +253,7 @@ func (rd *renderer) funcs() template.FuncMap {
 			}
 			return strings.Join(append(parts, fmt.Sprintf("%s %dw", c.URL, c.Width)), ", ")
 		},
-		"switchLocale": switchLocalePath,
+		"languageLink": languageLink,
 		"languages":    rd.languages,
 		// dict builds a component's arguments: dict "Key" value ….
 		"dict": func(pairs ...any) map[string]any {
@@ -278,6 +278,12 @@ func (rd *renderer) languages() []language {
 		{"sr-latn", "sr-Latn", serbian("sr-latn"), "Latinica"},
 		{"en", "en", "", "English"},
 	}
+}
+
+// languageLink is locale.ts languageLink: the language switcher's link to the same page in
+// another locale, through serveLanguageChoice, which remembers the choice.
+func languageLink(u *url.URL, to string) string {
+	return strings.TrimSuffix(languagePrefix, "/") + switchLocalePath(u, to)
 }
 
 // switchLocalePath is locale.ts switchLocalePath: the same path and query in another locale.
