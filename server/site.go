@@ -151,7 +151,7 @@ type site struct {
 	base     string // Config.PublicURL without its trailing slash; "" derives it per request
 	files    map[string]*file
 	shell    [3]string             // index.html cut out around shellLang and shellMeta
-	body     [2]string             // shell[2] without its <noscript>, cut where the content goes
+	body     [2]string             // shell[2] without its <noscript> and start-up band, cut where the content goes
 	preloads map[string]routeFiles // by SvelteKit route ID: preloads.go
 	graphql  http.Handler
 	render   *renderer // nil: pages are the shell alone
