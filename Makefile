@@ -8,6 +8,8 @@
 #   make bench   generate 100,000 news items (kept in data/ for the next run) and measure the API (not in CI)
 #   make slow3g  the public pages on Chromium's "Slow 3G" with a 4× slower CPU: first text,
 #                LCP and a click, measured through the DevTools protocol (not in CI)
+#   make lighthouse  Lighthouse's default mobile run on the public pages: the four category
+#                scores per page (not in CI)
 
 GO       ?= go
 BIN      := bin/portal
@@ -15,7 +17,7 @@ ADDR     ?= 127.0.0.1:8080
 DB       ?= ./data/portal.db
 export CGO_ENABLED = 0
 
-.PHONY: run build web web-deps explorer generate schema-snapshot test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench slow3g clean
+.PHONY: run build web web-deps explorer generate schema-snapshot test test-go test-postgres test-web e2e budget chromium lint check-generated fuzz bench slow3g lighthouse clean
 
 run: build
 	./$(BIN) serve --addr $(ADDR) --db $(DB)
@@ -119,5 +121,19 @@ SLOW3G_FLAGS ?=
 slow3g: build chromium
 	node web/scripts/slow3g.mjs $(SLOW3G_FLAGS)
 
+# Lighthouse is not in web/package.json (it would slow every npm ci): a pinned version is
+# installed on demand into LIGHTHOUSE_DIR, once. Starts the built binary on a free port of
+# 127.0.0.1 with a new database of the demo content (web/scripts/lighthouse.mjs;
+# LIGHTHOUSE_FLAGS='--locales sr-latn,en').
+LIGHTHOUSE_VERSION ?= 12.8.2
+LIGHTHOUSE_DIR     ?= web/.lighthouse
+LIGHTHOUSE_FLAGS   ?=
+lighthouse: build chromium
+	@if [ ! -f $(LIGHTHOUSE_DIR)/node_modules/lighthouse/package.json ] || \
+	  ! grep -q '"version": "$(LIGHTHOUSE_VERSION)"' $(LIGHTHOUSE_DIR)/node_modules/lighthouse/package.json; then \
+	  mkdir -p $(LIGHTHOUSE_DIR) && cd $(LIGHTHOUSE_DIR) && echo '{"private": true}' > package.json && \
+	  npm install --no-audit --no-fund --no-save lighthouse@$(LIGHTHOUSE_VERSION); fi
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} LIGHTHOUSE_DIR=$(LIGHTHOUSE_DIR) node web/scripts/lighthouse.mjs $(LIGHTHOUSE_FLAGS)
+
 clean:
-	rm -rf bin explorer/node_modules web/node_modules web/out/site
+	rm -rf bin explorer/node_modules web/node_modules web/out/site web/.lighthouse

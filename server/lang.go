@@ -3,7 +3,9 @@ package server
 // Language on arrival: where / sends a visitor.
 //
 //  1. A locale chosen with the site's language switcher, remembered in the localeCookie
-//     (set by the app: one year, Path=/, SameSite=Lax; a preference, not tracking).
+//     (one year, Path=/, SameSite=Lax; a preference, not tracking). The switcher's links
+//     go through /language/… (serveLanguageChoice), which sets it, so a choice made
+//     without JavaScript counts too; the app sets it itself and skips the detour.
 //  2. Otherwise the browser's Accept-Language, q-values respected: the best-weighted
 //     language the site has. Serbian and its neighbours (Croatian, Bosnian, Montenegrin,
 //     Serbo-Croatian) read Serbian; see localeOfTag for which script.
@@ -15,9 +17,16 @@ import (
 	"strings"
 )
 
-// localeCookie holds the locale a visitor chose with the language switcher
-// (web/src/lib/components/LanguageSwitcher.svelte writes it).
+// localeCookie holds the locale a visitor chose with the language switcher: set by
+// serveLanguageChoice, or by the app (web/src/lib/locale.ts localeCookie) when it runs.
 const localeCookie = "locale"
+
+// languagePrefix starts the language switcher's links: /language/en/news?topic=asylum is
+// "English, please", then /en/news?topic=asylum.
+const languagePrefix = "/language/"
+
+// localeCookieAge is how long a choice is remembered: a year.
+const localeCookieAge = 365 * 24 * 60 * 60
 
 var defaultLocale = locales[2] // English
 
@@ -32,6 +41,33 @@ func preferredLocale(w http.ResponseWriter, r *http.Request) *locale {
 		}
 	}
 	return negotiateLocale(r.Header.Get("Accept-Language"))
+}
+
+// serveLanguageChoice answers a link of the language switcher, /language/{locale}/{page}:
+// it remembers the locale in the localeCookie and sends the browser on to /{locale}/{page}
+// with the same query (303 See Other). The target is always a page of this site, so the
+// link cannot send anyone elsewhere; a path without a locale is a 404.
+func (s *site) serveLanguageChoice(w http.ResponseWriter, r *http.Request) {
+	target := "/" + strings.TrimPrefix(r.URL.EscapedPath(), languagePrefix) // "/en/news"
+	first, _, _ := strings.Cut(target[1:], "/")
+	l := localeOf(first)
+	if l == nil {
+		http.NotFound(w, r)
+		return
+	}
+	if target == "/"+l.url {
+		target += "/"
+	}
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: localeCookie, Value: l.url, Path: "/", MaxAge: localeCookieAge,
+		SameSite: http.SameSiteLaxMode, Secure: strings.HasPrefix(s.origin(r), "https:"),
+	})
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Robots-Tag", "noindex")
+	http.Redirect(w, r, target, http.StatusSeeOther)
 }
 
 // negotiateLocale picks the locale for an Accept-Language header: the first of the

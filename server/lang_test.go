@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -83,5 +84,60 @@ func TestSiteRedirectByCookie(t *testing.T) {
 				t.Errorf("Cookie %q, Accept-Language %q: status %d, Location %q; want 302 to %s", tt.cookie, tt.acceptLanguage, rec.Code, rec.Header().Get("Location"), tt.want)
 			}
 		})
+	}
+}
+
+// The language switcher's links go through /language/{locale}/…, which remembers the choice
+// in the cookie and sends the browser on (303), so it is remembered without JavaScript.
+func TestSiteLanguageChoice(t *testing.T) {
+	p := newSitePortal(t, fixtureSite(), "")
+	for _, tt := range []struct{ target, status, location, cookie string }{
+		{"/language/sr-latn/news?topic=asylum&year=2024", "303", "/sr-latn/news?topic=asylum&year=2024", "sr-latn"},
+		{"/language/en/", "303", "/en/", "en"},
+		{"/language/en", "303", "/en/", "en"},
+		{"/language/sr-cyrl/search?q=%D0%B0%D0%B7%D0%B8%D0%BB", "303", "/sr-cyrl/search?q=%D0%B0%D0%B7%D0%B8%D0%BB", "sr-cyrl"},
+		{"/language/en/projects/some%20slug", "303", "/en/projects/some%20slug", "en"},
+		{"/language/en//evil.example/x", "307", "/language/en/evil.example/x", ""}, // cleaned first: never another site
+		{"/language/fr/news", "404", "", ""},
+		{"/language/", "404", "", ""},
+		{"/language/EN/", "404", "", ""},
+	} {
+		t.Run(tt.target, func(t *testing.T) {
+			rec := siteGet(p.handler, http.MethodGet, tt.target)
+			got := strconv.Itoa(rec.Code)
+			if got != tt.status || rec.Header().Get("Location") != tt.location {
+				t.Fatalf("GET %s: status %s, Location %q; want %s, %q", tt.target, got, rec.Header().Get("Location"), tt.status, tt.location)
+			}
+			cookies := rec.Result().Cookies()
+			if tt.cookie == "" {
+				if len(cookies) != 0 {
+					t.Errorf("GET %s set cookies %v, want none", tt.target, cookies)
+				}
+				return
+			}
+			if len(cookies) != 1 {
+				t.Fatalf("GET %s set cookies %v, want one", tt.target, cookies)
+			}
+			c := cookies[0]
+			if c.Name != "locale" || c.Value != tt.cookie || c.Path != "/" || c.MaxAge != 31536000 || c.SameSite != http.SameSiteLaxMode || c.HttpOnly || c.Secure {
+				t.Errorf("GET %s set %q, want locale=%s; Path=/; Max-Age=31536000; SameSite=Lax (not Secure over http)", tt.target, rec.Header().Get("Set-Cookie"), tt.cookie)
+			}
+			if cc := rec.Header().Get("Cache-Control"); cc != "no-store" {
+				t.Errorf("GET %s: Cache-Control %q, want no-store", tt.target, cc)
+			}
+		})
+	}
+
+	// The choice, made without JavaScript, wins on / over the browser's languages.
+	choice := siteGet(p.handler, http.MethodGet, "/language/sr-latn/partners")
+	cookie := choice.Result().Cookies()[0]
+	if rec := siteGet(p.handler, http.MethodGet, "/", "Accept-Language", "en-GB", "Cookie", cookie.String()); rec.Header().Get("Location") != "/sr-latn/" {
+		t.Errorf("/ after choosing sr-latn, browser in English: Location %q, want /sr-latn/", rec.Header().Get("Location"))
+	}
+
+	// Behind HTTPS (the public URL says so) the cookie is Secure.
+	secure := newSitePortal(t, fixtureSite(), "https://portal.example.gov.rs")
+	if c := siteGet(secure.handler, http.MethodGet, "/language/en/").Result().Cookies(); len(c) != 1 || !c[0].Secure {
+		t.Errorf("over https: cookies %v, want one Secure cookie", c)
 	}
 }

@@ -253,7 +253,7 @@ func (rd *renderer) funcs() template.FuncMap {
 			}
 			return strings.Join(append(parts, fmt.Sprintf("%s %dw", c.URL, c.Width)), ", ")
 		},
-		"switchLocale": switchLocalePath,
+		"languageLink": languageLink,
 		"languages":    rd.languages,
 		// dict builds a component's arguments: dict "Key" value ….
 		"dict": func(pairs ...any) map[string]any {
@@ -278,6 +278,12 @@ func (rd *renderer) languages() []language {
 		{"sr-latn", "sr-Latn", serbian("sr-latn"), "Latinica"},
 		{"en", "en", "", "English"},
 	}
+}
+
+// languageLink is locale.ts languageLink: the language switcher's link to the same page in
+// another locale, through serveLanguageChoice, which remembers the choice.
+func languageLink(u *url.URL, to string) string {
+	return strings.TrimSuffix(languagePrefix, "/") + switchLocalePath(u, to)
 }
 
 // switchLocalePath is locale.ts switchLocalePath: the same path and query in another locale.
@@ -349,7 +355,15 @@ func formEncode(s string) string {
 // appRoot is the element of the shell the app starts in; the content goes first in it.
 const appRoot = `<div class="app-root">`
 
-// loadRenderer reads the build's manifest and cuts the shell where the content goes.
+// bootPlaceholder is app.html's start-up band, shown while the app loads a page that came
+// without its content. A page with its content leaves it out: a browser may paint before
+// it has parsed <main> (a slow or busy phone does), and the band, hidden by app.css only
+// once <main> is there, would push the content down for that paint and then let it jump
+// up: a layout shift before the app has even started.
+const bootPlaceholder = `<div id="boot" class="boot" aria-hidden="true"><div class="boot-bar"></div></div>`
+
+// loadRenderer reads the build's manifest and cuts the shell where the content goes,
+// without its <noscript> and its start-up band.
 // Without a manifest, or with one the server cannot use (logged), pages are the shell
 // alone; a shell without its app root is an error.
 func (s *site) loadRenderer(fsys fs.FS) error {
@@ -364,6 +378,9 @@ func (s *site) loadRenderer(fsys fs.FS) error {
 	rest := s.shell[2]
 	if i, j := strings.Index(rest, "<noscript>"), strings.Index(rest, "</noscript>"); i >= 0 && j > i {
 		rest = rest[:i] + strings.TrimLeft(rest[j+len("</noscript>"):], " \t\r\n")
+	}
+	if i := strings.Index(rest, bootPlaceholder); i >= 0 {
+		rest = rest[:i] + strings.TrimLeft(rest[i+len(bootPlaceholder):], " \t\r\n")
 	}
 	i := strings.Index(rest, appRoot)
 	if i < 0 || strings.Count(rest, appRoot) != 1 {

@@ -88,6 +88,9 @@ func TestPagesCarryTheirContent(t *testing.T) {
 				if strings.Contains(body, "needs JavaScript") {
 					t.Errorf("the page still says it needs JavaScript")
 				}
+				if strings.Contains(body, `id="boot"`) {
+					t.Errorf("the page carries the app's start-up band, which moves its content when <main> is parsed")
+				}
 				text, markup := mainOf(t, body)
 				if len(text) < 40 {
 					t.Errorf("<main> says only %q", text)

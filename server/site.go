@@ -10,6 +10,8 @@ package server
 //	                                   and its route's chunks (preloads.go), and the
 //	                                   page's content and data (render.go); 404 for an
 //	                                   unknown item or route
+//	/language/{locale}/…               the language switcher's links: remember the
+//	                                   locale in a cookie, 303 to /{locale}/… (lang.go)
 //	/robots.txt, /sitemap*.xml         made from the content (sitemap.go)
 //	/admin, /admin/…                   the editors' area: the shell in Serbian Latin, never
 //	                                   cached or indexed (no-store, X-Robots-Tag: noindex)
@@ -149,7 +151,7 @@ type site struct {
 	base     string // Config.PublicURL without its trailing slash; "" derives it per request
 	files    map[string]*file
 	shell    [3]string             // index.html cut out around shellLang and shellMeta
-	body     [2]string             // shell[2] without its <noscript>, cut where the content goes
+	body     [2]string             // shell[2] without its <noscript> and start-up band, cut where the content goes
 	preloads map[string]routeFiles // by SvelteKit route ID: preloads.go
 	graphql  http.Handler
 	render   *renderer // nil: pages are the shell alone
@@ -284,6 +286,10 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			target += "?" + r.URL.RawQuery
 		}
 		http.Redirect(w, r, target, http.StatusFound)
+		return
+	}
+	if strings.HasPrefix(p, languagePrefix) {
+		s.serveLanguageChoice(w, r) // lang.go
 		return
 	}
 	if s.serveFindable(w, r) { // sitemap.go: robots.txt, sitemap.xml and its pages

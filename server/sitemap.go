@@ -79,9 +79,9 @@ func (s *site) serveFindable(w http.ResponseWriter, r *http.Request) bool {
 }
 
 func (s *site) serveRobots(w http.ResponseWriter, r *http.Request) {
-	body := "# The public site and its open API: every page may be crawled, the editors' area\n" +
-		"# and the API's endpoints may not.\nUser-agent: *\nDisallow: /admin\nDisallow: /graphql\n" +
-		"Disallow: /graphiql\nDisallow: /api/\nAllow: /\n\nSitemap: " + s.origin(r) + "/sitemap.xml\n"
+	body := "# The public site and its open API: every page may be crawled, the editors' area,\n" +
+		"# the API's endpoints and the language switcher's links (a cookie, then a page) may not.\nUser-agent: *\nDisallow: /admin\nDisallow: /graphql\n" +
+		"Disallow: /graphiql\nDisallow: /api/\nDisallow: /language/\nAllow: /\n\nSitemap: " + s.origin(r) + "/sitemap.xml\n"
 	h := w.Header()
 	h.Set("Content-Type", "text/plain; charset=utf-8")
 	h.Set("Cache-Control", shortCache)

@@ -1,6 +1,7 @@
 // Language on arrival (server/lang.go): / sends a browser to the locale it asks for, English
 // for languages the site does not have, and a choice made with the language switcher is
-// remembered in a cookie that wins on / from then on.
+// remembered in a cookie that wins on / from then on, with JavaScript and without (the
+// switcher's links pass through /language/, which sets the cookie and sends the browser on).
 import { expect, LOCALES, pathOf, settle, switcherLink, test } from './fixtures';
 
 const latn = LOCALES.find((l) => l.path === 'sr-latn')!;
@@ -50,5 +51,26 @@ test.describe('the switcher', () => {
 		expect(pathOf(page)).toBe('/en/');
 		await settle(page);
 		watch.expectClean();
+	});
+});
+
+test.describe('the switcher without JavaScript', () => {
+	test.use({ locale: 'en-GB', javaScriptEnabled: false });
+	test('remembers the chosen locale too, and / opens in it', async ({ page, context }) => {
+		await page.goto('/en/news');
+		expect(await context.cookies(), 'no cookie before a choice').toEqual([]);
+
+		await switcherLink(page, latn).click();
+		expect(pathOf(page), 'the same page in the chosen locale').toBe('/sr-latn/news');
+		await expect(page.locator('main h1')).toBeVisible();
+		const [cookie] = await context.cookies();
+		expect(cookie).toMatchObject({ name: 'locale', value: 'sr-latn', path: '/', sameSite: 'Lax' });
+		const days = (cookie.expires * 1000 - Date.now()) / 86_400_000;
+		expect(days, 'the cookie lasts a year').toBeGreaterThan(364);
+
+		// The browser still asks for English; the choice wins.
+		await page.goto('/');
+		expect(pathOf(page)).toBe('/sr-latn/');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'sr-Latn');
 	});
 });

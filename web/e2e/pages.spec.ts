@@ -19,7 +19,8 @@ for (const p of ALL_PAGES) {
 			const slug = { 'news-item': SLUGS.news, project: SLUGS.project, partner: SLUGS.partner }[p.kind];
 			await expect(h1).toContainText(await itemTitle(request, p.kind, slug, p.locale));
 		}
-		// The language switcher is on every page, and its links keep the same page.
+		// The language switcher is on every page, and its links keep the same page (through
+		// /language/, which remembers the choice: server/lang.go).
 		const here = new URL(p.path, 'http://x').pathname;
 		for (const other of LOCALES.filter((l) => l !== p.locale)) {
 			const link = switcherLink(page, other);
@@ -27,7 +28,7 @@ for (const p of ALL_PAGES) {
 			const href = await link.getAttribute('href');
 			const strip = (s: string) => s.replace(/\/+$/, '');
 			expect(strip(new URL(href!, page.url()).pathname), `${other.label} keeps the page`).toBe(
-				strip(here.replace(`/${p.locale.path}/`, `/${other.path}/`))
+				'/language' + strip(here.replace(`/${p.locale.path}/`, `/${other.path}/`))
 			);
 		}
 		await settle(page);

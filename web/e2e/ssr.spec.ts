@@ -54,12 +54,24 @@ for (const p of PAGES) {
 		page.on('request', (r) => {
 			if (new URL(r.url()).pathname === '/graphql') requests.push(`${r.method()} ${r.postData() ?? r.url()}`);
 		});
+		// Every shift, with what moved (its element and where it was and went), for the message.
 		await page.addInitScript(() => {
-			const w = window as unknown as { __shift: number };
+			type Shift = { value: number; hadRecentInput: boolean; startTime: number; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+			const w = window as unknown as { __shifts: string[]; __shift: number };
+			w.__shifts = [];
 			w.__shift = 0;
+			const describe = (n?: Node) => {
+				if (!(n instanceof Element)) return n ? `#${n.nodeName}` : '(removed)';
+				const text = (n.textContent ?? '').trim().slice(0, 40);
+				return `<${n.localName}${n.id ? '#' + n.id : ''}${n.classList.length ? '.' + [...n.classList].join('.') : ''}> "${text}"`;
+			};
+			const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
 			new PerformanceObserver((list) => {
-				for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-					if (!e.hadRecentInput) w.__shift += e.value;
+				for (const e of list.getEntries() as unknown as Shift[]) {
+					if (e.hadRecentInput) continue;
+					w.__shift += e.value;
+					const moved = e.sources.map((s) => `${describe(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`);
+					w.__shifts.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms (app started: ${!document.getElementById('ssr')}): ${moved.join('; ')}`);
 				}
 			}).observe({ type: 'layout-shift', buffered: true });
 		});
@@ -67,7 +79,11 @@ for (const p of PAGES) {
 		await settle(page);
 		await page.waitForTimeout(300); // a shift is reported after the frame that made it
 		expect(requests, 'requests to /graphql after the page loaded').toEqual([]);
-		expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift), 'cumulative layout shift').toBe(0);
+		const { shift, shifts } = await page.evaluate(() => {
+			const w = window as unknown as { __shifts: string[]; __shift: number };
+			return { shift: w.__shift, shifts: w.__shifts };
+		});
+		expect(shift, `cumulative layout shift; what moved:\n${shifts.join('\n')}`).toBe(0);
 	});
 }
 

@@ -15,16 +15,10 @@
 // contentful paint (the first text: the loading bar is not contentful) and largest
 // contentful paint; and the time from a click on a link of the home page to a project
 // until that project's heading is on screen. Each figure is the median of --runs runs.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { firstSlug, repoRoot, startPortal } from './start-portal.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..', '..');
 const args = process.argv.slice(2);
 const opt = (name, def) => {
 	const i = args.indexOf(name);
@@ -38,55 +32,6 @@ const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50_000, upl
 const CPU_SLOWDOWN = 4;
 const VIEWPORT = { width: 360, height: 740 };
 const PAGE_TIMEOUT = 90_000;
-
-function freePort() {
-	return new Promise((ok, fail) => {
-		const srv = createServer();
-		srv.on('error', fail);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => ok(port));
-		});
-	});
-}
-
-/** Starts bin/portal on 127.0.0.1 with a new database (the demo content loads into it). */
-async function startPortal() {
-	const binary = join(repoRoot, 'bin', 'portal');
-	if (!existsSync(binary)) throw new Error(`${binary} is missing: run make build first`);
-	const dir = mkdtempSync(join(tmpdir(), 'portal-slow3g-'));
-	const addr = `127.0.0.1:${await freePort()}`;
-	const env = { ...process.env };
-	for (const k of ['PORTAL_ADDR', 'PORTAL_DB', 'PORTAL_NO_DEMO', 'PORTAL_PUBLIC_URL']) delete env[k];
-	const child = spawn(binary, ['serve', '--addr', addr, '--db', join(dir, 'portal.db')], { stdio: 'ignore', env });
-	const stop = () => {
-		if (child.exitCode === null) child.kill('SIGTERM');
-		rmSync(dir, { recursive: true, force: true });
-	};
-	process.on('exit', stop);
-	const url = `http://${addr}`;
-	for (const deadline = Date.now() + 20_000; ; ) {
-		try {
-			if ((await fetch(url + '/healthz')).ok) return { url, stop };
-		} catch {
-			// not listening yet
-		}
-		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`bin/portal did not start at ${url}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
-/** A project's slug, from the API. */
-async function projectSlug(base) {
-	const res = await fetch(base + '/graphql', {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ query: '{ projects(first: 1) { edges { node { slug } } } }' })
-	});
-	const slug = (await res.json())?.data?.projects?.edges?.[0]?.node?.slug;
-	if (!slug) throw new Error('no project to measure: is the demo content loaded?');
-	return slug;
-}
 
 /** Records paint timings from the start of the document, whatever its CSP. */
 const OBSERVE_PAINTS = `
@@ -181,7 +126,7 @@ const browser = await chromium.launch({
 });
 try {
 	const home = `${base}/${LOCALE}/`;
-	const project = `${base}/${LOCALE}/projects/${await projectSlug(base)}`;
+	const project = `${base}/${LOCALE}/projects/${await firstSlug(base, 'projects')}`;
 	const rows = [];
 	for (const [name, url] of [
 		['home page', home],

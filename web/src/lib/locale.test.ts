@@ -12,6 +12,7 @@ import {
 	localeFromCookies,
 	localeOfPath,
 	parseAcceptLanguage,
+	languageLink,
 	switchLocalePath
 } from './locale';
 
@@ -96,6 +97,12 @@ describe('paths', () => {
 		expect(switchLocalePath({ pathname: '/sr-cyrl', search: '' }, 'en')).toBe('/en/');
 		expect(switchLocalePath({ pathname: '/en/search', search: '?q=%D0%B0' }, 'sr-latn')).toBe('/sr-latn/search?q=%D0%B0');
 		expect(switchLocalePath({ pathname: '/unknown/page', search: '' }, 'en')).toBe('/en/unknown/page');
+	});
+	it("sends the switcher's links through /language/, which remembers the choice", () => {
+		expect(languageLink({ pathname: '/en/news', search: '?topic=asylum' }, 'sr-cyrl')).toBe(
+			'/language/sr-cyrl/news?topic=asylum'
+		);
+		expect(languageLink({ pathname: '/sr-latn/', search: '' }, 'en')).toBe('/language/en/');
 	});
 });
 

@@ -107,6 +107,16 @@ export function switchLocalePath(url: { pathname: string; search: string; hash?:
 	return path + url.search;
 }
 
+/**
+ * The language switcher's link to the same page in another locale: through the server's
+ * /language/ (server/lang.go), which remembers the choice in a cookie and sends the browser
+ * on, so the choice is remembered without JavaScript too. `/en/news?topic=asylum` in
+ * sr-cyrl → `/language/sr-cyrl/news?topic=asylum`.
+ */
+export function languageLink(url: { pathname: string; search: string }, to: Locale): string {
+	return '/language' + switchLocalePath(url, to);
+}
+
 /** The cookie that remembers a locale chosen with the language switcher (server/lang.go reads it on `/`). */
 export const LOCALE_COOKIE = 'locale';
 
