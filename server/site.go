@@ -418,7 +418,7 @@ func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
 		c, err := s.render.render(r.Context(), &pg, r)
 		if err == nil {
 			rest = s.body[0] + dataScript(c.answers) + `<div class="ssr" id="ssr">` + c.html + "</div>" + s.body[1]
-		} else { // the app will show the page, or why it cannot
+		} else if !errors.Is(err, errNoTemplate) { // the app will show the page, or why it cannot
 			slog.ErrorContext(r.Context(), "site: page content", "path", r.URL.Path, "err", err)
 		}
 	}
