@@ -1,9 +1,9 @@
 package server
 
 // Module preloads per route. The shell (index.html) names only what every page needs; the
-// route's own chunks (its layout and page modules and their imports, its style sheets)
-// are named in preloads.json, which web/scripts/route-preloads.mjs writes from SvelteKit's
-// build manifest. The shell of a page names them up front, so the browser fetches them
+// route's own chunks (its layout and page modules and their imports, its style sheets,
+// which go into the page inline: styles.go) are named in preloads.json, which
+// web/scripts/route-preloads.mjs writes from SvelteKit's build manifest. The shell of a page names them up front, so the browser fetches them
 // with the HTML instead of waiting for start.js to run and ask for them.
 
 import (
@@ -72,7 +72,11 @@ func (s *site) preloadLinks(pg page) string {
 	f := s.preloads[routeID(pg)]
 	var b strings.Builder
 	for _, name := range f.Styles {
-		fmt.Fprintf(&b, "\n<link rel=\"stylesheet\" href=\"%s\">", html.EscapeString(name))
+		if tag, ok := s.sheets[name]; ok { // styles.go
+			b.WriteString("\n" + tag)
+		} else {
+			fmt.Fprintf(&b, "\n<link rel=\"stylesheet\" href=\"%s\">", html.EscapeString(name))
+		}
 	}
 	for _, name := range f.Modules {
 		fmt.Fprintf(&b, "\n<link rel=\"modulepreload\" href=\"%s\">", html.EscapeString(name))

@@ -51,6 +51,10 @@ type renderer struct {
 // errNotFound is a page whose item or filter does not exist: the 404 page is written.
 var errNotFound = errors.New("not found")
 
+// errNoTemplate is a page the server has no template for (open-data): the shell is sent
+// without content and the app shows the page.
+var errNoTemplate = errors.New("no template for the page")
+
 // errUnavailable is an answer the server cannot render (an error of the API): the shell
 // is sent without content and the app asks again.
 var errUnavailable = errors.New("the page's data could not be read")
@@ -164,7 +168,8 @@ var itemRenderers = map[string]func(rd *renderer, ctx context.Context, v *view, 
 }
 
 // render writes a page: the locale's layout around the page's template. A page that is
-// not found is the 404 page (with status 404); errUnavailable leaves the page to the app.
+// not found is the 404 page (with status 404); errUnavailable and errNoTemplate leave the
+// page to the app.
 func (rd *renderer) render(ctx context.Context, pg *page, r *http.Request) (content, error) {
 	v := &view{L: pg.loc.url, Lang: pg.loc.tag, T: rd.Messages[pg.loc.url], URL: r.URL, Wide: r.Header.Get("Sec-CH-UA-Mobile") != "?1"}
 	var answers []answer
@@ -174,6 +179,9 @@ func (rd *renderer) render(ctx context.Context, pg *page, r *http.Request) (cont
 		fn := pageRenderers[section]
 		if item {
 			fn = itemRenderers[section]
+		}
+		if fn == nil {
+			return content{}, errNoTemplate
 		}
 		answers, name, err = fn(rd, ctx, v, slug)
 		if errors.Is(err, errNotFound) {

@@ -187,3 +187,15 @@ func TestPageContentEscapes(t *testing.T) {
 		t.Errorf("%d </script> for %d <script: the data script was ended early", n, strings.Count(body, "<script"))
 	}
 }
+
+// TestPageWithoutTemplate: a page the server has no template for (open data) is the app's
+// shell, which shows it, in every locale.
+func TestPageWithoutTemplate(t *testing.T) {
+	p := newSitePortal(t, builtSite(t), "")
+	for _, l := range []string{"sr-cyrl", "sr-latn", "en"} {
+		rec := siteGet(p.handler, http.MethodGet, "/"+l+"/open-data")
+		if body := rec.Body.String(); rec.Code != http.StatusOK || !strings.Contains(body, `<div class="app-root">`) || strings.Contains(body, `id="ssr"`) {
+			t.Errorf("/%s/open-data: status %d, body %.300s; want 200 and the shell without content", l, rec.Code, body)
+		}
+	}
+}

@@ -154,14 +154,16 @@ type site struct {
 	body     [2]string             // shell[2] without its <noscript> and start-up band, cut where the content goes
 	preloads map[string]routeFiles // by SvelteKit route ID: preloads.go
 	graphql  http.Handler
-	render   *renderer // nil: pages are the shell alone
+	render   *renderer         // nil: pages are the shell alone
+	sheets   map[string]string // by address: the style sheets inline (styles.go)
 	csp      string
-	hashes   []string // of the shell's inline scripts, for the CSP
-	problem  string   // why app routes answer 503; "" when the site is served
+	// of the shell's inline scripts and of the style sheets inline, for the CSP
+	scriptHashes, styleHashes []string
+	problem                   string // why app routes answer 503; "" when the site is served
 }
 
 func newSite(st *store.Store, fsys fs.FS, publicURL string, graphql http.Handler) *site {
-	s := &site{store: st, base: strings.TrimRight(publicURL, "/"), files: map[string]*file{}, csp: policy(nil), problem: notBuiltMsg, graphql: graphql}
+	s := &site{store: st, base: strings.TrimRight(publicURL, "/"), files: map[string]*file{}, csp: policy(nil, nil), problem: notBuiltMsg, graphql: graphql}
 	if fsys == nil {
 		return s
 	}
@@ -191,16 +193,17 @@ func (s *site) load(fsys fs.FS) error {
 	case strings.Contains(lowerASCII(doc), "<title"):
 		return errors.New("index.html must not have a <title>: the server writes it")
 	}
-	s.shell = [3]string{doc[:i], doc[i+len(shellLang) : j], doc[j+len(shellMeta):]}
-	var hashes []string
 	for _, script := range inlineScripts(doc) {
-		sum := sha256.Sum256([]byte(script))
-		hashes = append(hashes, base64.StdEncoding.EncodeToString(sum[:]))
+		s.scriptHashes = append(s.scriptHashes, cspHash(script))
 	}
-	s.csp, s.hashes = policy(hashes), hashes
 	if s.preloads, err = loadPreloads(fsys); err != nil {
 		return err
 	}
+	s.sheets, s.styleHashes = inlineSheets(fsys, doc, s.preloads) // styles.go
+	s.csp = policy(s.scriptHashes, s.styleHashes)
+	doc = withInlineSheets(doc, s.sheets)
+	i, j = strings.Index(doc, shellLang), strings.Index(doc, shellMeta)
+	s.shell = [3]string{doc[:i], doc[i+len(shellLang) : j], doc[j+len(shellMeta):]}
 	if err := s.loadRenderer(fsys); err != nil {
 		return err
 	}
@@ -244,14 +247,25 @@ func etag(b []byte) string {
 	return `"` + hex.EncodeToString(sum[:16]) + `"`
 }
 
+// cspHash is the hash of an inline script or style as a Content-Security-Policy names it
+// (without its 'sha256-…' quotes).
+func cspHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return base64.StdEncoding.EncodeToString(sum[:])
+}
+
 // policy is the Content-Security-Policy of the shell, which may run its own scripts and
-// the inline scripts with these sha256 hashes, and nothing from elsewhere.
-func policy(hashes []string) string {
-	scripts := "'self'"
-	for _, h := range hashes {
-		scripts += " 'sha256-" + h + "'"
+// the inline scripts with these sha256 hashes, use its own style sheets and the inline
+// <style> elements with those, and nothing from elsewhere.
+func policy(scriptHashes, styleHashes []string) string {
+	sources := func(hashes []string) string {
+		s := "'self'"
+		for _, h := range hashes {
+			s += " 'sha256-" + h + "'"
+		}
+		return s
 	}
-	return "default-src 'self'; script-src " + scripts + "; style-src 'self'; img-src 'self' data:; " +
+	return "default-src 'self'; script-src " + sources(scriptHashes) + "; style-src " + sources(styleHashes) + "; img-src 'self' data:; " +
 		"connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; " +
 		"base-uri 'self'; form-action 'self'"
 }
@@ -404,13 +418,13 @@ func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
 		c, err := s.render.render(r.Context(), &pg, r)
 		if err == nil {
 			rest = s.body[0] + dataScript(c.answers) + `<div class="ssr" id="ssr">` + c.html + "</div>" + s.body[1]
-		} else { // the app will show the page, or why it cannot
+		} else if !errors.Is(err, errNoTemplate) { // the app will show the page, or why it cannot
 			slog.ErrorContext(r.Context(), "site: page content", "path", r.URL.Path, "err", err)
 		}
 	}
 	body := s.shell[0] + `<html lang="` + pg.loc.tag + `">` + s.shell[1] + s.meta(r, pg) + "\n" + extra + s.preloadLinks(pg) + rest
 	h := w.Header()
-	setPageHeaders(h, policy(append(hashes, s.hashes...)))
+	setPageHeaders(h, policy(append(hashes, s.scriptHashes...), s.styleHashes))
 	if pg.status == http.StatusOK {
 		tag := etag([]byte(body))
 		h.Set("ETag", tag)

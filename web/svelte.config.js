@@ -14,7 +14,8 @@ const config = {
 			precompress: false, // scripts/compress.mjs writes .br and .gz
 			strict: true
 		}),
-		// The CSP allows only 'self' styles: never inline CSS into the HTML.
+		// The Go server puts the shell's style sheets into each page itself (server/styles.go:
+		// a <style> allowed by the CSP through its hash); nothing else may inline CSS.
 		inlineStyleThreshold: 0,
 		// One page (index.html) is built; the only prerendered route is the server's
 		// rendering data (src/routes/portal-ssr.json).

@@ -103,3 +103,20 @@ for (const p of ALL_PAGES) {
 		}
 	});
 }
+
+test('the style sheet is in the page: never fetched, and still there after a click inside the site', async ({ page }) => {
+	const sheets: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'stylesheet' || new URL(r.url()).pathname.endsWith('.css')) sheets.push(r.url());
+	});
+	await page.goto(`/en/`);
+	await settle(page);
+	// The site's text colour, from the sheet (the browser's own is black).
+	const styled = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--c-text').trim());
+	expect(await styled(), 'the page is styled').not.toBe('');
+	await page.locator('main a[href*="/projects/"]').first().click();
+	await expect(page).toHaveURL(/\/en\/projects\//);
+	await settle(page);
+	expect(await styled(), 'the next page is styled').not.toBe('');
+	expect(sheets, 'style sheets fetched').toEqual([]);
+});

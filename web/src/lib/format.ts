@@ -50,12 +50,15 @@ export function formatDateTime(iso: string, locale: Locale): string {
 	return dtf(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
 }
 
+/** en-CA formats as YYYY-MM-DD; made once: a formatter costs far more than a format. */
+let dayFormat: Intl.DateTimeFormat | undefined;
+
 /** The `datetime` attribute value for a <time> element: the calendar day in Belgrade. */
 export function isoDay(iso: string): string {
 	const d = new Date(iso);
 	if (Number.isNaN(d.getTime())) return iso;
-	// en-CA formats as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+	dayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+	return dayFormat.format(d);
 }
 
 /** The year (in Belgrade) of a point in time. */
