@@ -210,6 +210,7 @@ test('unsaved changes: leaving asks first; a session that ends keeps the text fo
 });
 
 test('a stale version is a conflict that offers the latest version', async ({ page, browser, baseURL }) => {
+	test.setTimeout(90_000); // two sign-ins, each waiting its turn behind the other tests' on a busy machine
 	const w = uniqueWord();
 	await signIn(page, { from: '/admin/partners/new', to: /\/admin\/partners\/new$/ });
 	await page.locator('#f-name-sr').fill(`Udruženje ${w.lat}`);
