@@ -57,9 +57,10 @@ for (const p of PAGES) {
 		// Every shift, with what moved (its element and where it was and went), for the message.
 		await page.addInitScript(() => {
 			type Shift = { value: number; hadRecentInput: boolean; startTime: number; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
-			const w = window as unknown as { __shifts: string[]; __shift: number };
+			const w = window as unknown as { __shifts: string[]; __shift: number; __parsing: number };
 			w.__shifts = [];
 			w.__shift = 0;
+			w.__parsing = 0;
 			const describe = (n?: Node) => {
 				if (!(n instanceof Element)) return n ? `#${n.nodeName}` : '(removed)';
 				const text = (n.textContent ?? '').trim().slice(0, 40);
@@ -69,9 +70,11 @@ for (const p of PAGES) {
 			new PerformanceObserver((list) => {
 				for (const e of list.getEntries() as unknown as Shift[]) {
 					if (e.hadRecentInput) continue;
-					w.__shift += e.value;
+					const started = !document.getElementById('ssr');
+					if (started) w.__shift += e.value;
+					else w.__parsing += e.value;
 					const moved = e.sources.map((s) => `${describe(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`);
-					w.__shifts.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms (app started: ${!document.getElementById('ssr')}): ${moved.join('; ')}`);
+					w.__shifts.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms (app started: ${started}): ${moved.join('; ')}`);
 				}
 			}).observe({ type: 'layout-shift', buffered: true });
 		});
@@ -79,11 +82,16 @@ for (const p of PAGES) {
 		await settle(page);
 		await page.waitForTimeout(300); // a shift is reported after the frame that made it
 		expect(requests, 'requests to /graphql after the page loaded').toEqual([]);
-		const { shift, shifts } = await page.evaluate(() => {
-			const w = window as unknown as { __shifts: string[]; __shift: number };
-			return { shift: w.__shift, shifts: w.__shifts };
+		const { shift, parsing, shifts } = await page.evaluate(() => {
+			const w = window as unknown as { __shifts: string[]; __shift: number; __parsing: number };
+			return { shift: w.__shift, parsing: w.__parsing, shifts: w.__shifts };
 		});
-		expect(shift, `cumulative layout shift; what moved:\n${shifts.join('\n')}`).toBe(0);
+		// The app's take-over moves nothing. Before it, a browser may paint a page it has not
+		// finished parsing, and a line may then reflow by a few pixels when the rest arrives
+		// (0.0001 and less, seen on a busy machine); a jump such as the start-up band's
+		// (0.1) is a fault.
+		expect(shift, `layout shift when the app took over; what moved:\n${shifts.join('\n')}`).toBe(0);
+		expect(parsing, `layout shift before the app started; what moved:\n${shifts.join('\n')}`).toBeLessThan(0.001);
 	});
 }
 
