@@ -68,10 +68,15 @@ func foldAndStem(sr, en []string) (words, stems []string) {
 // it, since results change.
 func (s *Store) rebuildSearch(ctx context.Context, tx bun.Tx) error {
 	// The index only: search_ranking comes with a later migration (15), which fills it.
-	err := eachIndexed(ctx, tx, func(k *kind, rowid int64, r row) error {
+	return refillEach(ctx, tx, func(k *kind, rowid int64, r row) error {
 		return s.engine.putSearch(ctx, tx, rowid, wordsOf(r.indexText()))
 	})
-	if err != nil {
+}
+
+// refillEach is a migration's step that writes something anew for every item the search
+// index holds (eachIndexed), then counts the content generation, since answers change.
+func refillEach(ctx context.Context, tx bun.Tx, fn func(k *kind, rowid int64, r row) error) error {
+	if err := eachIndexed(ctx, tx, fn); err != nil {
 		return err
 	}
 	return bumpGeneration(ctx, tx)

@@ -68,13 +68,9 @@ func deleteRanking(ctx context.Context, db bun.IDB, rowid int64) error {
 // fillRanking writes search_ranking for every item the search index holds: the step of
 // the migration that made it. The content generation counts it, since results change.
 func (s *Store) fillRanking(ctx context.Context, tx bun.Tx) error {
-	err := eachIndexed(ctx, tx, func(k *kind, rowid int64, r row) error {
+	return refillEach(ctx, tx, func(k *kind, rowid int64, r row) error {
 		return putRanking(ctx, tx, rowid, wordsOf(r.indexText()))
 	})
-	if err != nil {
-		return err
-	}
-	return bumpGeneration(ctx, tx)
 }
 
 // searchRank ranks the query's candidates (rowids, from countHits), best first, and

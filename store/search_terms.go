@@ -232,13 +232,9 @@ func termHead(term string) string {
 // fillTerms builds the vocabulary from the items the search index holds: the step of the
 // migration that made it. The content generation counts it, since answers change.
 func (s *Store) fillTerms(ctx context.Context, tx bun.Tx) error {
-	err := eachIndexed(ctx, tx, func(k *kind, rowid int64, r row) error {
+	return refillEach(ctx, tx, func(k *kind, rowid int64, r row) error {
 		return putTerms(ctx, tx, rowid, termsOf(r.indexText()))
 	})
-	if err != nil {
-		return err
-	}
-	return bumpGeneration(ctx, tx)
 }
 
 // suggest is "did you mean" for a search: its words, each that is no term replaced by the
