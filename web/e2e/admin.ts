@@ -26,7 +26,14 @@ export function uniqueWord(): { cyr: string; lat: string } {
 	return { cyr: digits.map((d) => CYR[d]).join(''), lat: digits.map((d) => LAT[d]).join('') };
 }
 
-/** The id in the address of an item's editor (/admin/news/{id}). */
-export function idFromUrl(page: Page): string {
-	return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+/**
+ * Waits until the editor shows a saved item and returns its address and id. A new item's
+ * editor is at /admin/{section}/new until the create has answered; only then does its
+ * address become /admin/{section}/{id}. A pattern that also matches "new" is true at
+ * once, before the item exists.
+ */
+export async function savedItem(page: Page, section: 'news' | 'projects' | 'partners'): Promise<{ url: string; id: string }> {
+	await expect(page).toHaveURL(new RegExp(`/admin/${section}/(?!new$)[^/?#]+$`));
+	const url = page.url();
+	return { url, id: decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') };
 }
