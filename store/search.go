@@ -10,6 +10,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/agency/portal/richtext"
 	"github.com/agency/portal/translit"
 )
 
@@ -164,9 +165,27 @@ type SearchHit struct {
 	Score         float64
 	Item          SearchItem
 
-	texts  []string // the texts a snippet is cut from, in the served locale, best first
-	locale Locale   // the locale of texts: the one asked for, or the item's other language when it has only that
-	row    row      // the item, for its texts in another locale
+	texts  []snippetText // the texts a snippet is cut from, in the served locale, best first
+	locale Locale        // the locale of texts: the one asked for, or the item's other language when it has only that
+	row    row           // the item, for its texts in another locale
+}
+
+// snippetText is a text a snippet may be cut from: plain text, or rich text (HTML) made
+// plain only when a snippet is looked for in it (most hits have theirs in the summary).
+type snippetText struct {
+	text string
+	rich bool
+}
+
+func plainText(text string) snippetText { return snippetText{text: text} }
+func richText(html string) snippetText  { return snippetText{text: html, rich: true} }
+
+// plain is the text without its markup.
+func (t snippetText) plain() string {
+	if t.rich {
+		return richtext.PlainText(t.text)
+	}
+	return t.text
 }
 
 // SearchItem is what a hit points to: a *NewsItem, *Project or *Partner.
@@ -465,10 +484,10 @@ func stemStart(w string) string { return w[:min(3, len(w))] }
 
 // highlightFirst is the excerpt of the first of texts that has a word match says yes to
 // (translit.HighlightFunc), and whether one has; else the excerpt of the first.
-func highlightFirst(texts []string, match func(string) bool) (string, bool) {
+func highlightFirst(texts []snippetText, match func(string) bool) (string, bool) {
 	var first string
 	for i, t := range texts {
-		out, matched := translit.HighlightFunc(t, match, snippetRunes)
+		out, matched := translit.HighlightFunc(t.plain(), match, snippetRunes)
 		if matched {
 			return out, true
 		}
