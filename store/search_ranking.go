@@ -83,15 +83,12 @@ func (s *Store) fillRanking(ctx context.Context, tx bun.Tx) error {
 const rankWindow = 250
 
 // searchRank ranks the query's candidates (rowids, from countHits, newest first) a window
-// at a time, best first within each, and returns limit of them from offset on.
-func (s *Store) searchRank(ctx context.Context, q searchQuery, candidates []int64, limit, offset int) ([]searchRow, error) {
+// at a time, best first within each, by the terms' weights idf (termWeights), and returns
+// limit of them from offset on.
+func (s *Store) searchRank(ctx context.Context, q searchQuery, idf []float64, candidates []int64, limit, offset int) ([]searchRow, error) {
 	end := min(offset+limit, len(candidates))
 	if offset >= end {
 		return nil, nil
-	}
-	idf, err := s.termWeights(ctx, q)
-	if err != nil {
-		return nil, err
 	}
 	first := offset / rankWindow * rankWindow
 	window := candidates[first:min((end-1)/rankWindow*rankWindow+rankWindow, len(candidates))]
