@@ -105,6 +105,8 @@ FUZZTIME ?= 20s
 fuzz:
 	for f in FuzzFold FuzzTokens FuzzToLatin FuzzToCyrillic FuzzSlug FuzzHighlight FuzzStem; do \
 	  $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) ./translit/ || exit 1; done
+	for f in FuzzHTML FuzzPlainTextWordsOnly; do \
+	  $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) ./richtext/ || exit 1; done
 	$(GO) test -run='^$$' -fuzz='^FuzzMatchQuery$$' -fuzztime=$(FUZZTIME) ./store/
 	$(GO) test -run='^$$' -fuzz='^FuzzProcess$$' -fuzztime=$(FUZZTIME) ./media/
 	$(GO) test -run='^$$' -fuzz='^FuzzQueryCost$$' -fuzztime=$(FUZZTIME) ./server/

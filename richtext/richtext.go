@@ -13,6 +13,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -91,10 +92,45 @@ func PlainText(md string) string {
 	if md == "" {
 		return ""
 	}
+	if wordsOnly(md) {
+		return strings.Join(strings.Fields(md), " ")
+	}
+	return renderedText(md)
+}
+
+// renderedText is PlainText by rendering: the HTML's text.
+func renderedText(md string) string {
 	h := HTML(md)
 	// Keep block boundaries as spaces so words of two paragraphs do not run together.
 	h = strings.NewReplacer("</p>", " </p>", "</li>", " </li>", "<br>", " ", "</h", " </h", "</td>", " </td>").Replace(h)
 	return strings.Join(strings.Fields(html.UnescapeString(strip.Sanitize(h))), " ")
+}
+
+// wordsOnly tells whether Markdown renders to its own words and nothing else: it has no
+// character that is markup anywhere (escapes, emphasis, code, links, images, HTML,
+// entities, headings, strikethrough, tables), no control character or invalid UTF-8 (which
+// rendering replaces), and no line that begins like a list, a quote, a heading's underline
+// or indented code. Most paragraphs are so, and need no rendering
+// (FuzzPlainTextWordsOnly checks that both ways agree).
+func wordsOnly(md string) bool {
+	if strings.ContainsAny(md, "\\`*_[]()<>!#&~|") || !utf8.ValidString(md) ||
+		strings.ContainsFunc(md, func(r rune) bool { return r < ' ' && r != '\n' && r != '\r' || r == 0x7f }) {
+		return false
+	}
+	for line := range strings.Lines(md) {
+		text := strings.TrimLeft(line, " ")
+		if text == "" || text[0] == '\n' || text[0] == '\r' {
+			continue
+		}
+		if len(line)-len(text) >= 4 || strings.ContainsRune("-+=", rune(text[0])) {
+			return false
+		}
+		if digits := len(text) - len(strings.TrimLeft(text, "0123456789")); digits > 0 &&
+			digits < len(text) && (text[digits] == '.' || text[digits] == ')') {
+			return false
+		}
+	}
+	return true
 }
 
 // Image is an image in Markdown, inline (![alt](src)) or reference style (![alt][ref]).

@@ -111,3 +111,20 @@ func TestMediaName(t *testing.T) {
 		}
 	}
 }
+
+// PlainText's shortcut for Markdown that is words only gives what rendering gives.
+func FuzzPlainTextWordsOnly(f *testing.F) {
+	for _, s := range []string{"Prvi pasus.\n\nDrugi, \"navodnici\" i 'apostrof'.", "Јавни позив 2025. године", "1. jedan\n2. dva",
+		"Naslov\n===", "- stavka", "+ stavka", "    kod", "2025) x", "Tekst  sa\n  razmacima\r\n\r\nI dalje.", "www.kirs.gov.rs i info@kirs.gov.rs",
+		"a -- b", "\"quoted\"", "x\n---", "1234567890. deset cifara", "e-mail: a@b.rs"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		if !wordsOnly(md) {
+			return
+		}
+		if got, want := PlainText(md), renderedText(md); got != want {
+			t.Errorf("PlainText(%q) = %q, rendering gives %q", md, got, want)
+		}
+	})
+}

@@ -587,12 +587,14 @@ func TestSearchFacetsFollowWrites(t *testing.T) {
 	}
 }
 
-// Paging through many hits of a common word walks one order: every hit once, scores never
-// rising from one page to the next (on PostgreSQL only a shortlist is scored in full).
+// Paging through many hits of a common word walks one order: every hit once; the newest
+// 250 hits (a ranking window, store.rankWindow) hold the first 250 positions, best first,
+// the next 250 the next ones, and so on.
 func TestSearchPagesWalkOneOrder(t *testing.T) {
+	const items, window = 600, 250
 	p := newPortal(t, false)
 	c := &store.Content{}
-	for i := range 250 {
+	for i := range items {
 		d := store.NewsDoc{Slug: fmt.Sprintf("walk-%03d", i), Title: store.Localized{En: "Item " + strconv.Itoa(i)},
 			PublishedAt: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)}
 		switch i % 3 {
@@ -611,15 +613,21 @@ func TestSearchPagesWalkOneOrder(t *testing.T) {
 	seen := map[string]bool{}
 	last := -1.0
 	var after any
-	for page := 0; page < 20; page++ {
+	for page := 0; page < 30; page++ {
 		r := search(t, p, "walkword", map[string]any{"first": 30, "after": after})
 		for _, e := range r.Search.Edges {
-			if seen[e.Node.Item.Slug] {
-				t.Errorf("page %d: %s again", page, e.Node.Item.Slug)
+			slug := e.Node.Item.Slug
+			if seen[slug] {
+				t.Errorf("page %d: %s again", page, slug)
 			}
-			seen[e.Node.Item.Slug] = true
-			if last >= 0 && e.Node.Score > last {
-				t.Errorf("page %d: %s scores %v, above the hit before it (%v)", page, e.Node.Item.Slug, e.Node.Score, last)
+			pos := len(seen)
+			seen[slug] = true
+			// Import numbers the items in order: the newest are the last ones.
+			if i, _ := strconv.Atoi(strings.TrimPrefix(slug, "walk-")); (items-1-i)/window != pos/window {
+				t.Errorf("position %d: %s, which is not among the window's items", pos, slug)
+			}
+			if pos%window != 0 && e.Node.Score > last {
+				t.Errorf("position %d: %s scores %v, above the hit before it (%v)", pos, slug, e.Node.Score, last)
 			}
 			last = e.Node.Score
 		}
@@ -628,7 +636,7 @@ func TestSearchPagesWalkOneOrder(t *testing.T) {
 		}
 		after = *r.Search.PageInfo.EndCursor
 	}
-	if len(seen) != 250 {
-		t.Errorf("walked %d hits, want 250", len(seen))
+	if len(seen) != items {
+		t.Errorf("walked %d hits, want %d", len(seen), items)
 	}
 }

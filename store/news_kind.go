@@ -70,7 +70,7 @@ func (n *NewsItem) searchYear() int { return n.PublishedAt.In(belgrade).Year() }
 
 func (n *NewsItem) searchHit(l Locale) *SearchHit {
 	x := n.localize(l)
-	return &SearchHit{Title: x.Title, Item: x, locale: x.Locale, texts: []string{x.Summary, richtext.PlainText(x.Body), x.Title}}
+	return &SearchHit{Title: x.Title, Item: x, locale: x.Locale, texts: []snippetText{plainText(x.Summary), richText(x.Body), plainText(x.Title)}}
 }
 
 func (n *NewsItem) doc(links map[string][]string) doc {

@@ -53,9 +53,9 @@ func (p *Partner) searchYear() int { return 0 }
 
 func (p *Partner) searchHit(l Locale) *SearchHit {
 	x := p.localize(l)
-	texts := []string{x.Description, x.Name}
+	texts := []snippetText{plainText(x.Description), plainText(x.Name)}
 	if x.Acronym != nil {
-		texts = append(texts, *x.Acronym)
+		texts = append(texts, plainText(*x.Acronym))
 	}
 	return &SearchHit{Title: x.Name, Item: x, locale: x.Locale, texts: texts}
 }

@@ -82,9 +82,11 @@ func (p *Project) searchYear() int {
 
 func (p *Project) searchHit(l Locale) *SearchHit {
 	x := p.localize(l)
-	return &SearchHit{Title: x.Title, Item: x, locale: x.Locale, texts: []string{x.Summary, richtext.PlainText(x.Description),
-		strings.Join(x.ExpectedResults, " "), strings.Join(x.Objectives, " "), x.Title, x.OfficialTitle,
-		strings.Join(x.Locations, ", "), strings.Join(x.SpecificObjectives, " "), strings.Join(x.TargetGroups, ", ")}}
+	return &SearchHit{Title: x.Title, Item: x, locale: x.Locale, texts: []snippetText{
+		plainText(x.Summary), richText(x.Description), plainText(strings.Join(x.ExpectedResults, " ")),
+		plainText(strings.Join(x.Objectives, " ")), plainText(x.Title), plainText(x.OfficialTitle),
+		plainText(strings.Join(x.Locations, ", ")), plainText(strings.Join(x.SpecificObjectives, " ")),
+		plainText(strings.Join(x.TargetGroups, ", "))}}
 }
 
 func (p *Project) doc(links map[string][]string) doc {

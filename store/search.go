@@ -3,13 +3,16 @@ package store
 import (
 	"context"
 	"fmt"
+	"golang.org/x/sync/errgroup"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
 
+	"github.com/agency/portal/richtext"
 	"github.com/agency/portal/translit"
 )
 
@@ -164,9 +167,47 @@ type SearchHit struct {
 	Score         float64
 	Item          SearchItem
 
-	texts  []string // the texts a snippet is cut from, in the served locale, best first
-	locale Locale   // the locale of texts: the one asked for, or the item's other language when it has only that
-	row    row      // the item, for its texts in another locale
+	texts  []snippetText // the texts a snippet is cut from, in the served locale, best first
+	locale Locale        // the locale of texts: the one asked for, or the item's other language when it has only that
+	row    row           // the item, for its texts in another locale
+}
+
+// snippetText is a text a snippet may be cut from: plain text, or rich text (HTML) made
+// plain only when a snippet is looked for in it (most hits have theirs in the summary).
+type snippetText struct {
+	text string
+	rich bool
+}
+
+func plainText(text string) snippetText { return snippetText{text: text} }
+func richText(html string) snippetText  { return snippetText{text: html, rich: true} }
+
+// highlight is the text's excerpt around its first word match says yes to, with such words
+// marked; matched is false (and the excerpt empty) when it has none. Rich text is made
+// plain a block (a paragraph: text between blank lines) at a time, only for a block whose
+// words as written have a match, and the excerpt comes from that block: rendering a whole
+// body for a word in its last paragraph cost a rare word's search more than its queries.
+func (t snippetText) highlight(match func(string) bool) (string, bool) {
+	if !t.rich {
+		return translit.HighlightFunc(t.text, match, snippetRunes)
+	}
+	for _, block := range strings.Split(t.text, "\n\n") {
+		if !slices.ContainsFunc(translit.Tokens(block), match) {
+			continue
+		}
+		if out, matched := translit.HighlightFunc(richtext.PlainText(block), match, snippetRunes); matched {
+			return out, true
+		}
+	}
+	return "", false
+}
+
+// plain is the text without its markup.
+func (t snippetText) plain() string {
+	if t.rich {
+		return richtext.PlainText(t.text)
+	}
+	return t.text
 }
 
 // SearchItem is what a hit points to: a *NewsItem, *Project or *Partner.
@@ -230,8 +271,15 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f SearchFilter
 		return nil, err
 	}
 	conn.s, conn.query, conn.scope, conn.locale = s, q, sc, locale
-	candidates, err := s.countHits(ctx, conn)
-	if err != nil {
+	// The matches and the terms' weights, at the same time: neither needs the other.
+	var candidates []int64
+	var idf []float64
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { candidates, err = s.countHits(gctx, conn); return err })
+	if p.First > 0 {
+		g.Go(func() (err error) { idf, err = s.termWeights(gctx, q); return err })
+	}
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	if all := allHits(conn.Facets); all <= fewHits && offset == 0 {
@@ -244,7 +292,7 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f SearchFilter
 		conn.PageInfo.HasNextPage = offset < min(conn.TotalCount, maxCounted)
 		return conn, nil
 	}
-	rows, err := s.searchRank(ctx, q, candidates, p.First+1, offset)
+	rows, err := s.searchRank(ctx, q, idf, candidates, p.First+1, offset)
 	if err != nil {
 		return nil, err
 	}
@@ -367,36 +415,42 @@ type searchRow struct {
 	Score float64
 }
 
-// itemsByRowid loads the public items of ranked rows, one statement per kind, as hits in
-// the locale.
+// itemsByRowid loads the public items of ranked rows, one statement per kind (at the same
+// time), as hits in the locale.
 func (s *Store) itemsByRowid(ctx context.Context, rows []searchRow, locale Locale) (map[int64]*SearchHit, error) {
-	ids := map[int64][]int64{}
+	ids := map[*kind][]int64{}
 	for _, r := range rows {
-		num := r.Rowid >> kindShift
-		ids[num] = append(ids[num], r.Rowid&(1<<kindShift-1))
+		k := kindOfNum(r.Rowid >> kindShift)
+		if k == nil {
+			return nil, fmt.Errorf("store: the search index has a row of no kind (%d)", r.Rowid>>kindShift)
+		}
+		ids[k] = append(ids[k], r.Rowid&(1<<kindShift-1))
 	}
 	// The index holds public items only; the check here also covers an item taken out
 	// between the two statements.
 	now := s.clock()
 	out := map[int64]*SearchHit{}
-	for num, list := range ids {
-		k := kindOfNum(num)
-		if k == nil {
-			return nil, fmt.Errorf("store: the search index has a row of no kind (%d)", num)
-		}
-		items, err := k.scanRows(ctx, s.read.NewSelect().Model(k.newRow()).
-			Where(publicSQL(k.alias), now).Where(k.alias+".id IN (?)", bun.In(list)))
-		if err != nil {
-			return nil, err
-		}
-		for _, it := range items {
-			hit := it.searchHit(locale)
-			hit.Kind = k.kind
-			hit.row = it
-			out[k.num<<kindShift|it.rowID()] = hit
-		}
+	var mu sync.Mutex
+	g, ctx := errgroup.WithContext(ctx)
+	for k, list := range ids {
+		g.Go(func() error {
+			items, err := k.scanRows(ctx, s.read.NewSelect().Model(k.newRow()).
+				Where(publicSQL(k.alias), now).Where(k.alias+".id IN (?)", bun.In(list)))
+			if err != nil {
+				return err
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, it := range items {
+				hit := it.searchHit(locale)
+				hit.Kind = k.kind
+				hit.row = it
+				out[k.num<<kindShift|it.rowID()] = hit
+			}
+			return nil
+		})
 	}
-	return out, nil
+	return out, g.Wait()
 }
 
 // setSnippet sets the hit's snippet: an excerpt of its text in the served locale with the
@@ -464,19 +518,20 @@ func snippetMatcher(q searchQuery) func(string) bool {
 func stemStart(w string) string { return w[:min(3, len(w))] }
 
 // highlightFirst is the excerpt of the first of texts that has a word match says yes to
-// (translit.HighlightFunc), and whether one has; else the excerpt of the first.
-func highlightFirst(texts []string, match func(string) bool) (string, bool) {
-	var first string
-	for i, t := range texts {
-		out, matched := translit.HighlightFunc(t, match, snippetRunes)
-		if matched {
+// (translit.HighlightFunc), and whether one has; else the excerpt of the first (of the
+// first that is not empty).
+func highlightFirst(texts []snippetText, match func(string) bool) (string, bool) {
+	for _, t := range texts {
+		if out, matched := t.highlight(match); matched {
 			return out, true
 		}
-		if i == 0 || first == "" {
-			first = out
+	}
+	for _, t := range texts {
+		if out, _ := translit.HighlightFunc(t.plain(), match, snippetRunes); out != "" {
+			return out, false
 		}
 	}
-	return first, false
+	return "", false
 }
 
 // stems lists the stems of the query's words.

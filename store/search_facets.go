@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"golang.org/x/sync/errgroup"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/uptrace/bun"
@@ -105,7 +105,7 @@ func matchedSQL(e engine, q searchQuery, sc searchScope, limit int) (string, []a
 
 // countKinds counts the matches of each kind within the scope's topic and year (matchKinds),
 // each at most maxCounted+1, so that a count above maxCounted says there are more.
-func countKinds(ctx context.Context, db bun.IDB, e engine, q searchQuery, sc searchScope) (map[int64]int, error) {
+func countKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc searchScope) (map[int64]int, error) {
 	matches, err := matchKinds(ctx, db, e, q, sc)
 	out := map[int64]int{}
 	for num, rowids := range matches {
@@ -114,26 +114,28 @@ func countKinds(ctx context.Context, db bun.IDB, e engine, q searchQuery, sc sea
 	return out, err
 }
 
-// matchKinds finds, in one statement, the matches of each kind within the scope's topic and
-// year, at most maxCounted+1 of each, the most recent first: by kind number, their rowids.
-func matchKinds(ctx context.Context, db bun.IDB, e engine, q searchQuery, sc searchScope) (map[int64][]int64, error) {
+// matchKinds finds the matches of each kind within the scope's topic and year, at most
+// maxCounted+1 of each, the most recent first: by kind number, their rowids. Each kind is
+// its own statement, and they run at the same time on connections of the pool db (never a
+// transaction's one connection): a search waits for its largest kind, not for the sum.
+func matchKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc searchScope) (map[int64][]int64, error) {
 	kinds := byNum(registry)
-	subs := make([]string, len(kinds))
-	var args []any
+	found := make([][]int64, len(kinds))
+	g, ctx := errgroup.WithContext(ctx)
 	for i, k := range kinds {
 		one := sc
 		one.kinds = []*kind{k}
-		matched, matchedArgs := matchedSQL(e, q, one, maxCounted+1)
-		subs[i] = "SELECT rowid FROM (" + matched + ") AS m" + strconv.Itoa(i)
-		args = append(args, matchedArgs...)
+		matched, args := matchedSQL(e, q, one, maxCounted+1)
+		g.Go(func() error { return db.NewRaw(matched, args...).Scan(ctx, &found[i]) })
 	}
-	var rowids []int64
-	if err := db.NewRaw(strings.Join(subs, " UNION ALL "), args...).Scan(ctx, &rowids); err != nil {
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	out := map[int64][]int64{}
-	for _, rowid := range rowids {
-		out[rowid>>kindShift] = append(out[rowid>>kindShift], rowid)
+	for i, k := range kinds {
+		if len(found[i]) > 0 {
+			out[k.num] = found[i]
+		}
 	}
 	return out, nil
 }

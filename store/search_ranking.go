@@ -14,21 +14,25 @@ import (
 
 // Ranking. Both engines rank a search the same way, in Go: its candidates are the most
 // recent maxCounted matches of the kinds and filters asked for (those its counts found:
-// matchKinds reads the index only, newest rowids first, and stops there), scored by a BM25 of the query's
-// terms over what the table search_ranking (migrations/015_search_ranking.sql) keeps of
-// each: the folded words of its title and summary, and its number of words in all.
+// matchKinds reads the index only, newest rowids first, and stops there), taken rankWindow
+// at a time, newest first: the first window is ranked first, then the next, and so on, so
+// that a page costs the window it is in (two when it spans them), not every candidate. A
+// window is scored by a BM25 of the query's terms over what the table search_ranking
+// (migrations/015_search_ranking.sql) keeps of each: the folded words of its title and
+// summary, and its number of words in all.
 //
 // A term found in the title counts titleWeight per occurrence, in the summary
 // summaryWeight; by its stem only (Serbian or English) stemWeight times that; a term in
 // neither is in the body (every candidate has every term), and counts bodyWeight. Each
 // term's count is weighed by its rarity (its items in the search vocabulary, against all
 // the items listed), saturates (k1) and counts less in a long item than in a short one
-// (b, against the candidates' mean size). Ties go to the newest.
+// (b, against the window's mean size). Ties go to the newest.
 //
 // This replaces the engines' own ranking functions (FTS5's bm25, PostgreSQL's
 // ts_rank_cd): each of them reads, per statement, every match of a common word (bm25 its
 // document count, ts_rank_cd each candidate's whole tsvector), so that a common word cost
-// its whole posting list; here a search reads maxCounted short rows at most.
+// its whole posting list; here a page of a search reads rankWindow short rows (twice that
+// when it spans two windows).
 
 // BM25's parameters, FTS5's defaults.
 const (
@@ -73,26 +77,49 @@ func (s *Store) fillRanking(ctx context.Context, tx bun.Tx) error {
 	})
 }
 
-// searchRank ranks the query's candidates (rowids, from countHits), best first, and
-// returns limit of them from offset on.
-func (s *Store) searchRank(ctx context.Context, q searchQuery, candidates []int64, limit, offset int) ([]searchRow, error) {
-	if len(candidates) == 0 {
+// rankWindow is how many candidates are ranked together (see Ranking above): the
+// newest rankWindow matches hold the first rankWindow positions, best first, the next
+// rankWindow the next ones, and so on.
+const rankWindow = 250
+
+// searchRank ranks the query's candidates (rowids, from countHits, newest first) a window
+// at a time, best first within each, by the terms' weights idf (termWeights), and returns
+// limit of them from offset on.
+func (s *Store) searchRank(ctx context.Context, q searchQuery, idf []float64, candidates []int64, limit, offset int) ([]searchRow, error) {
+	end := min(offset+limit, len(candidates))
+	if offset >= end {
 		return nil, nil
 	}
+	first := offset / rankWindow * rankWindow
+	window := candidates[first:min((end-1)/rankWindow*rankWindow+rankWindow, len(candidates))]
 	var rows []rankingRow
-	err := s.read.NewRaw("SELECT item, title, summary, size FROM search_ranking WHERE item IN (?)", bun.In(candidates)).Scan(ctx, &rows)
-	if err != nil || len(rows) == 0 {
+	if err := s.read.NewRaw("SELECT item, title, summary, size FROM search_ranking WHERE item IN (?)", bun.In(window)).Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
-	idf, err := s.termWeights(ctx, q)
-	if err != nil {
-		return nil, err
+	var ranked []searchRow
+	for len(window) > 0 {
+		n := min(rankWindow, len(window))
+		inWindow, rest := splitRows(rows, window[n-1])
+		ranked = append(ranked, scoreRows(q, idf, inWindow)...)
+		rows, window = rest, window[n:]
 	}
-	scored := scoreRows(q, idf, rows)
-	if offset >= len(scored) {
+	from := offset - first
+	if from >= len(ranked) { // candidates taken out of the index since they were counted
 		return nil, nil
 	}
-	return scored[offset:min(offset+limit, len(scored))], nil
+	return ranked[from:min(from+limit, len(ranked))], nil
+}
+
+// splitRows splits ranking rows into those of items from oldest on and the others.
+func splitRows(rows []rankingRow, oldest int64) (from, others []rankingRow) {
+	for _, r := range rows {
+		if r.Item >= oldest {
+			from = append(from, r)
+		} else {
+			others = append(others, r)
+		}
+	}
+	return from, others
 }
 
 // scoreRows scores the candidates, best first (the newest first among equals).
@@ -138,20 +165,24 @@ func (s *Store) termWeights(ctx context.Context, q searchQuery) ([]float64, erro
 	for _, t := range q.terms {
 		words = append(append(words, t.words...), t.completions...)
 	}
+	// One statement: the words' counts, and (as the word "", which no term is) the number
+	// of items listed.
 	var counts []struct {
 		Term string
 		Docs int
 	}
-	if err := s.read.NewRaw("SELECT term, docs FROM search_terms WHERE term IN (?)", bun.In(words)).Scan(ctx, &counts); err != nil {
+	err := s.read.NewRaw("SELECT term, docs FROM search_terms WHERE term IN (?) "+
+		"UNION ALL SELECT '', coalesce(sum(n), 0) FROM list_counts WHERE key = ''", bun.In(words)).Scan(ctx, &counts)
+	if err != nil {
 		return nil, err
 	}
-	docs := map[string]int{}
+	docs, all := map[string]int{}, 0
 	for _, c := range counts {
-		docs[c.Term] = c.Docs
-	}
-	var all int
-	if err := s.read.NewRaw("SELECT coalesce(sum(n), 0) FROM list_counts WHERE key = ''").Scan(ctx, &all); err != nil {
-		return nil, err
+		if c.Term == "" {
+			all = c.Docs
+		} else {
+			docs[c.Term] = c.Docs
+		}
 	}
 	out := make([]float64, len(q.terms))
 	for i, t := range q.terms {
