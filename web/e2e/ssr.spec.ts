@@ -6,10 +6,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { ALL_PAGES, LOCALES, SLUGS, appRendering, expect, settle, test } from './fixtures';
 
-/** More page types than ALL_PAGES: a filtered list, a later page, a search with a kind. */
+/** More page types than ALL_PAGES: a filtered list, a later page, a revised news item, a search with a kind. */
 const EXTRA = LOCALES.flatMap((locale) => [
 	{ locale, kind: 'news-topic', path: `/${locale.path}/news?topic=asylum`, status: 200 },
 	{ locale, kind: 'news-partner', path: `/${locale.path}/news?partner=${SLUGS.partner}`, status: 200 },
+	{ locale, kind: 'news-item-revised', path: `/${locale.path}/news/${SLUGS.news2}`, status: 200 },
 	{ locale, kind: 'projects-status', path: `/${locale.path}/projects?status=completed`, status: 200 },
 	{ locale, kind: 'search-kind', path: `/${locale.path}/search?q=azil&kind=project`, status: 200 }
 ]);
