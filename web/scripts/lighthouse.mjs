@@ -77,6 +77,11 @@ try {
 					if (ref.weight > 0 && a.score !== null && a.score < 1) lost.push(`${c}: ${a.id} (${a.displayValue ?? a.score})`);
 				}
 			}
+			// Where blocking time came from: the longest main-thread tasks (simulated, ms).
+			if (scores.performance < GOALS.performance) {
+				const tasks = (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 4);
+				if (tasks.length) lost.push(`longest tasks: ${tasks.map((t) => `${Math.round(t.duration)} ms ${String(t.url).split('/').pop()}`).join(', ')}`);
+			}
 			const tbt = Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN);
 			rows.push({ path: path.length > 60 ? path.slice(0, 57) + '…' : path, scores, tbt, lost });
 			process.stderr.write('.');
