@@ -15,7 +15,7 @@ type newsItemPage struct {
 		BodyHTML    template.HTML `json:"bodyHtml"` // sanitised by the store, shown as the app shows it ({@html})
 		Cover       *coverImage   `json:"cover"`
 		PublishedAt string        `json:"publishedAt"`
-		UpdatedAt   string        `json:"updatedAt"`
+		RevisedAt   string        `json:"revisedAt"` // null when the text was never revised after publication
 		Topics      []topicRef    `json:"topics"`
 		Projects    []struct {
 			Slug   string `json:"slug"`

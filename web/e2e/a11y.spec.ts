@@ -3,7 +3,7 @@
 // The same page load checks that headings go in order (axe counts that best practice only).
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { ALL_PAGES, expect, settle, test } from './fixtures';
+import { ALL_PAGES, appRendering, expect, test } from './fixtures';
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
@@ -40,7 +40,7 @@ async function headingProblems(page: Page): Promise<{ problems: string[]; outlin
 for (const p of ALL_PAGES) {
 	test(`axe and heading order: ${p.locale.path} ${p.kind} (${p.path})`, async ({ page }) => {
 		await page.goto(p.path);
-		await settle(page);
+		await appRendering(page); // the Svelte components' page (ssr.spec.ts checks the server's)
 		const headings = await headingProblems(page);
 		expect.soft(headings.problems, `headings in order:\n${headings.outline}`).toEqual([]);
 		const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -54,7 +54,7 @@ for (const p of ALL_PAGES.filter((x) => x.locale.path === 'sr-latn')) {
 	test(`axe at 320 px: ${p.kind} (${p.path})`, async ({ page }) => {
 		await page.setViewportSize({ width: 320, height: 640 });
 		await page.goto(p.path);
-		await settle(page);
+		await appRendering(page); // the Svelte components' page (ssr.spec.ts checks the server's)
 		const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 		if (result.violations.length) console.log(`axe violations on ${p.path} at 320 px:\n${describe(result.violations)}`);
 		expect(result.violations.map((v) => `${v.id} [${v.impact}]: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), describe(result.violations)).toEqual([]);

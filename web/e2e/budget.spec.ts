@@ -1,6 +1,6 @@
 // The JS budget, measured in a real browser, gzipped with node:zlib at level 9:
 //
-// - every JS file a public page fetches before it is loaded and the app has taken over must
+// - every JS file a public page fetches before it is loaded and the app has started must
 //   add up to at most 60 KB (61,440 bytes): what a first visit on a cheap phone waits for;
 // - once loaded and idle, the page fetches the other public routes' code
 //   (src/lib/preload.ts), so a click waits only for its data. That code is not in the first

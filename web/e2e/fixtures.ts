@@ -172,12 +172,33 @@ export function switcherLink(page: Page, l: Locale) {
 }
 
 /**
- * Waits until the app has taken over the server's rendering of the page (#ssr gone), shows
- * its h1 and its data requests have settled.
+ * Waits until the app has started (SvelteKit's route announcer is in the page), the page
+ * shows its h1 and its data requests have settled. The first page a visitor opens stays
+ * the server's rendering (#ssr) until the first navigation: see appRendering.
  */
 export async function settle(page: Page) {
-	await expect(page.locator('#ssr')).toHaveCount(0);
+	await expect(page.locator('#svelte-announcer')).toHaveCount(1);
 	await expect(page.locator('h1').first()).toBeVisible();
+	await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Has the app render the page it shows (a client-side navigation to its own address, as a
+ * click on a link to it would): the first page a visitor opens is the server's rendering,
+ * the app renders every page after it. Waits until the server's rendering is gone and
+ * the app's page has settled.
+ */
+export async function appRendering(page: Page) {
+	await settle(page);
+	await page.evaluate(() => {
+		const a = document.createElement('a');
+		a.href = location.href;
+		document.body.append(a);
+		a.click();
+		a.remove();
+	});
+	await expect(page.locator('#ssr')).toHaveCount(0);
+	await expect(page.locator('main h1').first()).toBeVisible();
 	await page.waitForLoadState('networkidle');
 }
 

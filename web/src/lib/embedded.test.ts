@@ -35,4 +35,27 @@ describe('embedded answers', () => {
 			vi.unstubAllGlobals();
 		}
 	});
+
+	it('removes the server’s page, keeping its filter panel’s state for the same page only', async () => {
+		const cases = [
+			{ samePage: true, open: false, want: false },
+			{ samePage: true, open: true, want: true },
+			{ samePage: false, open: true, want: null }
+		];
+		for (const c of cases) {
+			vi.resetModules();
+			const ssr = { querySelector: () => ({ open: c.open }), remove: vi.fn() };
+			vi.stubGlobal('document', { getElementById: (id: string) => (id === 'ssr' ? ssr : null) });
+			try {
+				const { hasServerPage, takeFiltersOpen, takeOver } = await import('./embedded');
+				expect(hasServerPage(), 'a page with #ssr').toBe(true);
+				takeOver(c.samePage);
+				expect(ssr.remove, `${JSON.stringify(c)}: #ssr removed`).toHaveBeenCalledOnce();
+				expect(takeFiltersOpen(), `${JSON.stringify(c)}: the panel's state`).toBe(c.want);
+				expect(takeFiltersOpen(), 'read once').toBeNull();
+			} finally {
+				vi.unstubAllGlobals();
+			}
+		}
+	});
 });

@@ -1,6 +1,7 @@
 // What the server put in the page before the app started (server/render.go): the page's
-// content as HTML, shown until the app takes over, and the GraphQL answers it was made
-// from, which the app uses instead of asking the API again.
+// content as HTML, which stays until the app renders a page of its own (the first
+// navigation: see routes/+layout.svelte), and the GraphQL answers it was made from, which
+// the app uses instead of asking the API again.
 
 interface Answer {
 	operation: string;
@@ -57,15 +58,22 @@ export function takeEmbedded(document: string, variables: unknown): unknown {
 /** Whether the server's filter panel was open when the app took over (null: there was none). */
 export let filtersOpenAtStart: boolean | null = null;
 
+/** Whether the page came with the server's rendering of its content (#ssr). */
+export function hasServerPage(): boolean {
+	return typeof document !== 'undefined' && document.getElementById('ssr') !== null;
+}
+
 /**
- * Removes the server's rendering of the page: the app renders the same content in the same
- * task, so nothing flashes or moves. Keeps what the visitor may have changed already
- * (an opened filter panel).
+ * Removes the server's rendering of the page: the app renders its own page in the same
+ * task, so nothing flashes or moves. When that page is the same one (samePage: the search
+ * page the reader starts typing on, a filter form sent to its own list), the server's
+ * filter panel stays as the visitor left it (opened or closed); another page decides for
+ * itself.
  */
-export function takeOver(): void {
+export function takeOver(samePage: boolean): void {
 	const ssr = typeof document === 'undefined' ? null : document.getElementById('ssr');
 	if (!ssr) return;
-	const details = ssr.querySelector<HTMLDetailsElement>('details.filters');
+	const details = samePage ? ssr.querySelector<HTMLDetailsElement>('details.filters') : null;
 	filtersOpenAtStart = details ? details.open : null;
 	ssr.remove();
 }

@@ -12,8 +12,15 @@ const PUBLIC_ROUTES = ['/', '/news', '/news/-', '/projects', '/projects/-', '/pa
 /** The performance mark set when the preloading starts (e2e/budget.spec.ts reads it). */
 export const PRELOAD_MARK = 'portal:preload-routes';
 
-/** Preloads the public routes' code for this locale's paths when the page is loaded and idle. */
+let started = false;
+
+/**
+ * Preloads the public routes' code for this locale's paths when the page is loaded and
+ * idle; once per visit (the server's first page and the app's layout both ask).
+ */
 export function preloadPublicRoutesWhenIdle(locale: Locale): void {
+	if (started) return;
+	started = true;
 	const run = () => {
 		performance.mark(PRELOAD_MARK);
 		for (const route of PUBLIC_ROUTES) preloadCode(`/${locale}${route}`).catch(() => {});
