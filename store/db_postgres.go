@@ -98,6 +98,10 @@ func (postgresEngine) snapshot() *sql.TxOptions {
 // like: PostgreSQL's LIKE minds case; ILIKE does not.
 func (postgresEngine) like() string { return "ILIKE" }
 
+func (postgresEngine) anyOf(column string, ids []int64) (string, any) {
+	return column + " = ANY(?)", pgdialect.Array(ids)
+}
+
 func (postgresEngine) isUniqueViolation(err error) bool {
 	var e *pgconn.PgError
 	return errors.As(err, &e) && e.Code == "23505" // unique_violation

@@ -93,6 +93,10 @@ func (sqliteEngine) snapshot() *sql.TxOptions { return nil }
 // like: SQLite's LIKE ignores the case of ASCII letters.
 func (sqliteEngine) like() string { return "LIKE" }
 
+func (sqliteEngine) anyOf(column string, ids []int64) (string, any) {
+	return column + " IN (?)", bun.In(ids)
+}
+
 func (sqliteEngine) isUniqueViolation(err error) bool {
 	var e *sqlite.Error
 	return errors.As(err, &e) && (e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)

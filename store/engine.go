@@ -38,6 +38,11 @@ type engine interface {
 	// like is the operator of a text filter's pattern match that ignores case.
 	like() string
 
+	// anyOf is the condition that column is one of ids, and its argument: an IN list on
+	// SQLite; on PostgreSQL = ANY of one array, since its planner takes a millisecond over
+	// an IN list of 250 numbers and a tenth of that over one array.
+	anyOf(column string, ids []int64) (string, any)
+
 	// limitGrowth simulates a full disk for tests: Store.LimitGrowth.
 	limitGrowth(ctx context.Context, db *bun.DB, pages int) error
 

@@ -93,7 +93,8 @@ func (s *Store) searchRank(ctx context.Context, q searchQuery, idf []float64, ca
 	first := offset / rankWindow * rankWindow
 	window := candidates[first:min((end-1)/rankWindow*rankWindow+rankWindow, len(candidates))]
 	var rows []rankingRow
-	if err := s.read.NewRaw("SELECT item, title, summary, size FROM search_ranking WHERE item IN (?)", bun.In(window)).Scan(ctx, &rows); err != nil {
+	inList, ids := s.engine.anyOf("item", window)
+	if err := s.read.NewRaw("SELECT item, title, summary, size FROM search_ranking WHERE "+inList, ids).Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
 	var ranked []searchRow
@@ -166,13 +167,18 @@ func (s *Store) termWeights(ctx context.Context, q searchQuery) ([]float64, erro
 		words = append(append(words, t.words...), t.completions...)
 	}
 	// One statement: the words' counts, and (as the word "", which no term is) the number
-	// of items listed.
+	// of items listed: the kinds' counters (a look-up of the primary key each).
+	lists := make([]string, len(registry))
+	for i, k := range registry {
+		lists[i] = k.table
+	}
 	var counts []struct {
 		Term string
 		Docs int
 	}
 	err := s.read.NewRaw("SELECT term, docs FROM search_terms WHERE term IN (?) "+
-		"UNION ALL SELECT '', coalesce(sum(n), 0) FROM list_counts WHERE key = ''", bun.In(words)).Scan(ctx, &counts)
+		"UNION ALL SELECT '', coalesce(sum(n), 0) FROM list_counts WHERE list IN (?) AND key = ''",
+		bun.In(words), bun.In(lists)).Scan(ctx, &counts)
 	if err != nil {
 		return nil, err
 	}
