@@ -640,3 +640,33 @@ func TestSearchPagesWalkOneOrder(t *testing.T) {
 		t.Errorf("walked %d hits, want %d", len(seen), items)
 	}
 }
+
+// A word that more projects than a ranking window have still ranks news items on its first
+// page: each kind's newest matches take turns in the windows (rowids order items within a
+// kind only, and a project's rowid is above every news item's).
+func TestSearchKindsShareTheFirstWindow(t *testing.T) {
+	p := newPortal(t, false)
+	c := &store.Content{}
+	for i := range 300 {
+		start := "2020-01-01"
+		c.Projects = append(c.Projects, store.ProjectDoc{Slug: fmt.Sprintf("turn-project-%03d", i),
+			Title: store.Localized{En: "Project " + strconv.Itoa(i)}, Summary: store.Localized{En: "About turnword and more."},
+			Status: "ONGOING", StartDate: &start, DatePrecision: "DAY"})
+		c.News = append(c.News, store.NewsDoc{Slug: fmt.Sprintf("turn-news-%03d", i),
+			Title: store.Localized{En: "Turnword news " + strconv.Itoa(i)}, Summary: store.Localized{En: "About it."},
+			PublishedAt: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)})
+	}
+	if err := p.store.Import(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	r := search(t, p, "turnword", map[string]any{"first": 100})
+	kinds := map[string]int{}
+	for _, e := range r.Search.Edges {
+		kinds[e.Node.Kind]++
+	}
+	// The first window holds 125 news items (the word in their titles) and 125 projects (in
+	// their summaries): the news items come first.
+	if kinds["NEWS"] != 100 {
+		t.Errorf("the first 100 hits by kind: %v; want the 100 best news items (the word in their titles)", kinds)
+	}
+}

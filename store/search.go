@@ -378,7 +378,7 @@ func (s *Store) countHits(ctx context.Context, conn *SearchConnection) ([]int64,
 	if err != nil {
 		return nil, err
 	}
-	var candidates []int64
+	var lists [][]int64
 	for _, k := range byNum(registry) {
 		n := len(matches[k.num])
 		if n > maxCounted {
@@ -386,15 +386,34 @@ func (s *Store) countHits(ctx context.Context, conn *SearchConnection) ([]int64,
 		}
 		if slices.Contains(conn.scope.kinds, k) {
 			conn.TotalCount += n
-			candidates = append(candidates, matches[k.num]...)
+			lists = append(lists, matches[k.num][:n])
 		}
 		if n > 0 {
 			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: n})
 		}
 	}
-	slices.Sort(candidates)
-	slices.Reverse(candidates)
-	return candidates[:min(len(candidates), maxCounted)], nil
+	return inTurns(lists, maxCounted), nil
+}
+
+// inTurns takes one item of each list in turn (the first of each, then the second of each,
+// and so on), at most limit of them. Each kind's matches are newest first, and rowids
+// compare within a kind only (the kind is their high bits): so the newest of every kind
+// share each ranking window, and a common word's news items are not all behind its
+// partners and projects.
+func inTurns(lists [][]int64, limit int) []int64 {
+	var out []int64
+	for i := 0; len(out) < limit; i++ {
+		took := false
+		for _, l := range lists {
+			if i < len(l) && len(out) < limit {
+				out, took = append(out, l[i]), true
+			}
+		}
+		if !took {
+			break
+		}
+	}
+	return out
 }
 
 // kindRange is the condition on a rowid column that selects one kind of item.

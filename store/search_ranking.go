@@ -13,10 +13,11 @@ import (
 )
 
 // Ranking. Both engines rank a search the same way, in Go: its candidates are the most
-// recent maxCounted matches of the kinds and filters asked for (those its counts found:
-// matchKinds reads the index only, newest rowids first, and stops there), taken rankWindow
-// at a time, newest first: the first window is ranked first, then the next, and so on, so
-// that a page costs the window it is in (two when it spans them), not every candidate. A
+// recent matches of the kinds and filters asked for (those its counts found: matchKinds
+// reads the index only, each kind's newest rowids first, and stops there), the kinds in
+// turns (inTurns), at most maxCounted, taken rankWindow at a time: the first window is
+// ranked first, then the next, and so on, so that a page costs the window it is in (two
+// when it spans them), not every candidate. A
 // window is scored by a BM25 of the query's terms over what the table search_ranking
 // (migrations/015_search_ranking.sql) keeps of each: the folded words of its title and
 // summary, and its number of words in all.
@@ -82,7 +83,8 @@ func (s *Store) fillRanking(ctx context.Context, tx bun.Tx) error {
 // rankWindow the next ones, and so on.
 const rankWindow = 250
 
-// searchRank ranks the query's candidates (rowids, from countHits, newest first) a window
+// searchRank ranks the query's candidates (rowids, from countHits: each kind's newest
+// first, the kinds in turns) a window
 // at a time, best first within each, by the terms' weights idf (termWeights), and returns
 // limit of them from offset on.
 func (s *Store) searchRank(ctx context.Context, q searchQuery, idf []float64, candidates []int64, limit, offset int) ([]searchRow, error) {
@@ -97,30 +99,27 @@ func (s *Store) searchRank(ctx context.Context, q searchQuery, idf []float64, ca
 	if err := s.read.NewRaw("SELECT item, title, summary, size FROM search_ranking WHERE "+inList, ids).Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
+	byItem := make(map[int64]rankingRow, len(rows))
+	for _, r := range rows {
+		byItem[r.Item] = r
+	}
 	var ranked []searchRow
 	for len(window) > 0 {
 		n := min(rankWindow, len(window))
-		inWindow, rest := splitRows(rows, window[n-1])
+		var inWindow []rankingRow
+		for _, item := range window[:n] {
+			if r, ok := byItem[item]; ok {
+				inWindow = append(inWindow, r)
+			}
+		}
 		ranked = append(ranked, scoreRows(q, idf, inWindow)...)
-		rows, window = rest, window[n:]
+		window = window[n:]
 	}
 	from := offset - first
 	if from >= len(ranked) { // candidates taken out of the index since they were counted
 		return nil, nil
 	}
 	return ranked[from:min(from+limit, len(ranked))], nil
-}
-
-// splitRows splits ranking rows into those of items from oldest on and the others.
-func splitRows(rows []rankingRow, oldest int64) (from, others []rankingRow) {
-	for _, r := range rows {
-		if r.Item >= oldest {
-			from = append(from, r)
-		} else {
-			others = append(others, r)
-		}
-	}
-	return from, others
 }
 
 // scoreRows scores the candidates, best first (the newest first among equals).
