@@ -98,6 +98,15 @@ func PlainText(md string) string {
 	return renderedText(md)
 }
 
+// Blocks splits Markdown at its blank lines: its paragraphs, headings, lists and other
+// blocks, so that a search snippet can make plain (PlainText) only the block it is cut
+// from. Most blocks render alone as they do in the whole text; a fenced code block with a
+// blank line in it, or a link whose reference is defined in another block, does not (its
+// snippet may show a fence or brackets).
+func Blocks(md string) []string {
+	return strings.Split(md, "\n\n")
+}
+
 // renderedText is PlainText by rendering: the HTML's text.
 func renderedText(md string) string {
 	h := HTML(md)

@@ -2,6 +2,7 @@ package richtext
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -127,4 +128,12 @@ func FuzzPlainTextWordsOnly(f *testing.F) {
 			t.Errorf("PlainText(%q) = %q, rendering gives %q", md, got, want)
 		}
 	})
+}
+
+func TestBlocks(t *testing.T) {
+	got := Blocks("# Title\n\nFirst line\nsame paragraph.\n\n- one\n- two")
+	want := []string{"# Title", "First line\nsame paragraph.", "- one\n- two"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Blocks = %q, want %q", got, want)
+	}
 }

@@ -191,7 +191,7 @@ func (t snippetText) highlight(match func(string) bool) (string, bool) {
 	if !t.rich {
 		return translit.HighlightFunc(t.text, match, snippetRunes)
 	}
-	for _, block := range strings.Split(t.text, "\n\n") {
+	for _, block := range richtext.Blocks(t.text) {
 		if !slices.ContainsFunc(translit.Tokens(block), match) {
 			continue
 		}
