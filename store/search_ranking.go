@@ -17,10 +17,9 @@ import (
 // reads the index only, each kind's newest rowids first, and stops there), the kinds in
 // turns (inTurns), at most maxCounted, taken rankWindow at a time: the first window is
 // ranked first, then the next, and so on, so that a page costs the window it is in (two
-// when it spans them), not every candidate. A
-// window is scored by a BM25 of the query's terms over what the table search_ranking
-// (migrations/015_search_ranking.sql) keeps of each: the folded words of its title and
-// summary, and its number of words in all.
+// when it spans them), not every candidate. A window is scored by a BM25 of the query's
+// terms over what the table search_ranking (migrations/015_search_ranking.sql) keeps of
+// each: the folded words of its title and summary, and its number of words in all.
 //
 // A term found in the title counts titleWeight per occurrence, in the summary
 // summaryWeight; by its stem only (Serbian or English) stemWeight times that; a term in
@@ -78,15 +77,14 @@ func (s *Store) fillRanking(ctx context.Context, tx bun.Tx) error {
 	})
 }
 
-// rankWindow is how many candidates are ranked together (see Ranking above): the
-// newest rankWindow matches hold the first rankWindow positions, best first, the next
+// rankWindow is how many candidates are ranked together (see Ranking above): the first
+// rankWindow candidates hold the first rankWindow positions, best first, the next
 // rankWindow the next ones, and so on.
 const rankWindow = 250
 
 // searchRank ranks the query's candidates (rowids, from countHits: each kind's newest
-// first, the kinds in turns) a window
-// at a time, best first within each, by the terms' weights idf (termWeights), and returns
-// limit of them from offset on.
+// first, the kinds in turns) a window at a time, best first within each, by the terms'
+// weights idf (termWeights), and returns limit of them from offset on.
 func (s *Store) searchRank(ctx context.Context, q searchQuery, idf []float64, candidates []int64, limit, offset int) ([]searchRow, error) {
 	end := min(offset+limit, len(candidates))
 	if offset >= end {
