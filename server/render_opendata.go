@@ -25,7 +25,8 @@ func renderOpenData(rd *renderer, _ context.Context, v *view, _ string) ([]answe
 	for _, l := range locales {
 		if l.url != v.L {
 			t := rd.Messages[l.url]
-			d.Others = append(d.Others, openDataLocale{L: l.url, Tag: l.tag, Name: localeName(t, l.url), T: t["openData"].(map[string]any)})
+			words, _ := t["openData"].(map[string]any)
+			d.Others = append(d.Others, openDataLocale{L: l.url, Tag: l.tag, Name: localeName(t, l.url), T: words})
 		}
 	}
 	v.Page = &d
