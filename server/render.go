@@ -51,8 +51,8 @@ type renderer struct {
 // errNotFound is a page whose item or filter does not exist: the 404 page is written.
 var errNotFound = errors.New("not found")
 
-// errNoTemplate is a page the server has no template for (open-data): the shell is sent
-// without content and the app shows the page.
+// errNoTemplate is a page the server has no template for (every page of pages has one):
+// the shell is sent without content and the app shows the page.
 var errNoTemplate = errors.New("no template for the page")
 
 // errUnavailable is an answer the server cannot render (an error of the API): the shell
@@ -153,11 +153,12 @@ type content struct {
 
 // pageRenderers are the page types by the path segment after the locale.
 var pageRenderers = map[string]func(rd *renderer, ctx context.Context, v *view, slug string) ([]answer, string, error){
-	"":         renderHome,
-	"news":     renderNews,
-	"projects": renderProjects,
-	"partners": renderPartners,
-	"search":   renderSearch,
+	"":          renderHome,
+	"news":      renderNews,
+	"projects":  renderProjects,
+	"partners":  renderPartners,
+	"search":    renderSearch,
+	"open-data": renderOpenData,
 }
 
 // itemRenderers are the item pages by their section.

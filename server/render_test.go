@@ -71,6 +71,8 @@ func TestPagesCarryTheirContent(t *testing.T) {
 			[]string{"/{l}/projects?status=completed", "/{l}/partners/apc-cza", "/{l}/projects?area=asylum"}, true},
 		{"/{l}/partners", 200, map[string][]string{"en": {"Partners", "United Nations agencies"}}, []string{"/{l}/partners/iom", "#kind-un_agency"}, true},
 		{"/{l}/partners/iom", 200, map[string][]string{"en": {"International Organization for Migration"}}, []string{"/{l}/partners"}, true},
+		{"/{l}/open-data", 200, map[string][]string{"sr-cyrl": {"Отворени подаци", "srpski (latinica): Vesti", "English: News"}, "sr-latn": {"Otvoreni podaci", "српски (ћирилица): Вести"}, "en": {"Open data", "Spreadsheets (CSV)", "News (news.csv)", "Projects for aid transparency (IATI)"}},
+			[]string{"/open-data/{l}/news.csv", "/open-data/{l}/projects.csv", "/open-data/{l}/partners.csv", "/open-data/content.json", "/open-data/iati-activities.xml", "/graphiql"}, false},
 		{"/{l}/search", 200, map[string][]string{"en": {"Search", "Type a word to search"}}, nil, false},
 		{"/{l}/search?q=azil", 200, map[string][]string{"en": {"for “azil”"}}, []string{"/{l}/news/" + siteNewsSlug}, true},
 		{"/{l}/no-such-page", 404, map[string][]string{"sr-cyrl": {"Страница није пронађена"}, "sr-latn": {"Stranica nije pronađena"}, "en": {"Page not found"}}, []string{"/{l}/"}, false},
@@ -105,7 +107,8 @@ func TestPagesCarryTheirContent(t *testing.T) {
 						t.Errorf("<main> has no link %s", h)
 					}
 				}
-				for _, landmark := range []string{`<a class="skip-link" href="#main">`, `<header class="site-header"`, `<nav class="main-nav"`, `<footer class="site-footer">`} {
+				for _, landmark := range []string{`<a class="skip-link" href="#main">`, `<header class="site-header"`, `<nav class="main-nav"`, `<footer class="site-footer">`,
+					`<a href="/` + l + `/open-data">`, `<a href="/graphiql" data-sveltekit-reload>`} { // the footer's links, as the app's
 					if !strings.Contains(body, landmark) {
 						t.Errorf("the page has no %s", landmark)
 					}
@@ -185,17 +188,5 @@ func TestPageContentEscapes(t *testing.T) {
 	}
 	if n := strings.Count(body, "</script>"); n != strings.Count(body, "<script") {
 		t.Errorf("%d </script> for %d <script: the data script was ended early", n, strings.Count(body, "<script"))
-	}
-}
-
-// TestPageWithoutTemplate: a page the server has no template for (open data) is the app's
-// shell, which shows it, in every locale.
-func TestPageWithoutTemplate(t *testing.T) {
-	p := newSitePortal(t, builtSite(t), "")
-	for _, l := range []string{"sr-cyrl", "sr-latn", "en"} {
-		rec := siteGet(p.handler, http.MethodGet, "/"+l+"/open-data")
-		if body := rec.Body.String(); rec.Code != http.StatusOK || !strings.Contains(body, `<div class="app-root">`) || strings.Contains(body, `id="ssr"`) {
-			t.Errorf("/%s/open-data: status %d, body %.300s; want 200 and the shell without content", l, rec.Code, body)
-		}
 	}
 }

@@ -213,11 +213,12 @@ func TestSitemap(t *testing.T) {
 			}
 		}
 	}
-	// The demo content: 4 lists, 2 news items, 10 projects, 19 partners, each in 3 locales.
-	if len(seen) != 3*(4+2+10+19) {
-		t.Errorf("%d URLs, want %d", len(seen), 3*(4+2+10+19))
+	// The demo content: 4 lists and the open-data page, 2 news items, 10 projects, 19
+	// partners, each in 3 locales.
+	if len(seen) != 3*(5+2+10+19) {
+		t.Errorf("%d URLs, want %d", len(seen), 3*(5+2+10+19))
 	}
-	for _, want := range []string{"/sr-cyrl/", "/en/news", "/sr-latn/news/" + siteNewsSlug, "/en/projects/" + siteProjectSlug, "/sr-cyrl/partners/unhcr"} {
+	for _, want := range []string{"/sr-cyrl/", "/en/news", "/sr-latn/open-data", "/sr-latn/news/" + siteNewsSlug, "/en/projects/" + siteProjectSlug, "/sr-cyrl/partners/unhcr"} {
 		if !seen[sitePublicURL+want] {
 			t.Errorf("%s is not in the sitemap", want)
 		}

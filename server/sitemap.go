@@ -5,7 +5,8 @@ package server
 //	/robots.txt               keeps crawlers out of /admin, /graphql, /graphiql and /api,
 //	                          and names the sitemap
 //	/sitemap.xml              a sitemap index: sitemap-pages.xml, then each kind's pages
-//	/sitemap-pages.xml        the home page and the lists, in the three locales
+//	/sitemap-pages.xml        the home page, the lists and the open-data page, in the three
+//	                          locales
 //	/sitemap-news-1.xml, …    every public item of a kind, sitemapItems per page (each in
 //	                          three locales: 3 × sitemapItems ≤ 50,000 URLs, the limit), with
 //	                          lastmod and the other locales as xhtml:link hreflang alternates
@@ -43,7 +44,7 @@ var sitemapKinds = []struct {
 
 // sitemapLists are the pages after the locale that the sitemap lists besides items; the
 // search page is left out (a page of results, not content).
-var sitemapLists = []string{"/", "/news", "/projects", "/partners"}
+var sitemapLists = []string{"/", "/news", "/projects", "/partners", "/open-data"}
 
 const (
 	sitemapNS   = `xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`
@@ -162,7 +163,7 @@ func (s *site) writeSitemapIndex(r *http.Request, w *bufio.Writer) error {
 	return err
 }
 
-// writeSitemapLists lists the home page and the lists in each locale.
+// writeSitemapLists lists the home page, the lists and the open-data page in each locale.
 func (s *site) writeSitemapLists(r *http.Request, w *bufio.Writer) error {
 	fmt.Fprintf(w, "<urlset %s %s>\n", sitemapNS, sitemapXHTM)
 	for _, p := range sitemapLists {

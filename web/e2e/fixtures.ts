@@ -42,6 +42,7 @@ export type PageKind =
 	| 'partners'
 	| 'partner'
 	| 'search'
+	| 'open-data'
 	| 'not-found';
 
 export type PageType = { kind: PageKind; path: string; status: number };
@@ -58,6 +59,7 @@ export function pageTypes(l: Locale): PageType[] {
 		{ kind: 'partners', path: `${p}/partners`, status: 200 },
 		{ kind: 'partner', path: `${p}/partners/${SLUGS.partner}`, status: 200 },
 		{ kind: 'search', path: `${p}/search?q=${encodeURIComponent('azil')}`, status: 200 },
+		{ kind: 'open-data', path: `${p}/open-data`, status: 200 },
 		{ kind: 'not-found', path: `${p}/no-such-page-here`, status: 404 }
 	];
 }

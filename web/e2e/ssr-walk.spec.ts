@@ -1,6 +1,7 @@
 // The walk of issue 11 with JavaScript off, in each locale: home → news list → page 2 → a
-// news item → its project → a partner → a search typed into the form. Every step is a
-// plain link or GET form the server answers with the page's content.
+// news item → its project → a partner → a search typed into the form → the footer's Open
+// data page and its downloads. Every step is a plain link or GET form the server answers
+// with the page's content.
 //
 // The demo content has fewer news items than a page, so this runs against a portal of its
 // own filled by the repository's generator (as paging.spec.ts does).
@@ -23,6 +24,9 @@ const test = base.extend<object, { bigURL: string }>({
 });
 
 test.describe.configure({ mode: 'default' });
+
+/** The Open data page's title, the footer's link to it. */
+const OPEN_DATA: Record<Locale['path'], string> = { 'sr-cyrl': 'Отворени подаци', 'sr-latn': 'Otvoreni podaci', en: 'Open data' };
 
 async function headings(page: Page, selector: string): Promise<string[]> {
 	return (await page.locator(selector).allTextContents()).map((t) => t.trim());
@@ -84,10 +88,22 @@ async function walk(page: Page, l: Locale) {
 	expect(new Set(results).size, 'every result is of the kind pressed').toBe(1);
 	await pressed.click();
 	await expect(page).not.toHaveURL(/[?&]kind=/);
+
+	// The footer's Open data page: every link on it (the files, the API's explorer) answers.
+	await page.locator('footer a', { hasText: OPEN_DATA[l.path] }).click();
+	await expect(page).toHaveURL(new RegExp(`/${l.path}/open-data$`));
+	await expect(page.locator('main h1')).toHaveText(OPEN_DATA[l.path]);
+	const files = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+	expect(files, 'three CSV files in each locale, the JSON, the IATI file and the explorer').toHaveLength(3 * 3 + 3);
+	expect(files.filter((f) => f.startsWith(`/open-data/${l.path}/`)), 'this locale’s CSV files first').toEqual(files.slice(0, 3));
+	for (const href of files) {
+		const res = await page.request.get(href);
+		expect(res.status(), `${href}`).toBe(200);
+	}
 }
 
 for (const l of LOCALES) {
-	test(`without JavaScript: home → news → page 2 → an item → its project → a partner → search (${l.path})`, async ({ page }) => {
+	test(`without JavaScript: home → news → page 2 → an item → its project → a partner → search → open data (${l.path})`, async ({ page }) => {
 		await walk(page, l);
 	});
 }
