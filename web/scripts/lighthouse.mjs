@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { firstSlug, repoRoot, startPortal } from './start-portal.mjs';
+import { describeLongTasks, mainThread } from './trace-tasks.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -25,6 +26,7 @@ const opt = (name, def) => {
 const LOCALES = opt('--locales', 'sr-cyrl,en').split(',');
 const lhDir = resolve(process.env.LIGHTHOUSE_DIR || join(repoRoot, 'web', '.lighthouse'));
 const GOALS = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 };
+const LONG_TASK_MS = 50; // a task longer than this blocks input (Lighthouse's simulated 4× CPU)
 
 const load = async (name) => {
 	const path = createRequire(join(lhDir, 'package.json')).resolve(name);
@@ -81,6 +83,10 @@ try {
 			if (scores.performance < GOALS.performance) {
 				const tasks = (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 4);
 				if (tasks.length) lost.push(`longest tasks: ${tasks.map((t) => `${Math.round(t.duration)} ms ${String(t.url).split('/').pop()}`).join(', ')}`);
+				// What ran in them: the trace Lighthouse recorded, unthrottled (it counts each task 4×).
+				const events = result.artifacts?.Trace?.traceEvents ?? [];
+				const thread = events.length ? mainThread(events, base + path) : null;
+				if (thread) lost.push(`tasks over ${LONG_TASK_MS / 4} ms in the trace (unthrottled):\n      ${describeLongTasks(events, thread, LONG_TASK_MS / 4).join('\n      ')}`);
 			}
 			const tbt = Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN);
 			rows.push({ path: path.length > 60 ? path.slice(0, 57) + '…' : path, scores, tbt, lost });

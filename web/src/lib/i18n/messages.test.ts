@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../locale';
 import { cyrToLat } from '../translit';
 import { en } from './en';
-import { fmt, MESSAGES, plural } from './index';
+import { fmt, MESSAGES, messages, plural } from './index';
 import { srCyrl } from './sr-cyrl';
 
 type Tree = { [key: string]: string | Tree };
@@ -40,6 +40,14 @@ describe('messages', () => {
 		for (const p of reference) expect(leaf(lat, p)).toBe(cyrToLat(leaf(cyr, p)));
 		expect(MESSAGES['sr-latn'].nav.news).toBe('Vesti');
 		expect(MESSAGES['sr-latn'].site.agency).toBe('Komesarijat za izbeglice i migracije Republike Srbije');
+	});
+
+	it("derives Serbian Latin once, and hands it out like the others (the server's rendering data serialises all three)", () => {
+		expect(MESSAGES['sr-latn'], 'the same object each time').toBe(MESSAGES['sr-latn']);
+		expect(messages('sr-latn')).toBe(MESSAGES['sr-latn']);
+		const serialised = JSON.parse(JSON.stringify(MESSAGES)) as Record<string, Tree>;
+		expect(Object.keys(serialised).sort()).toEqual([...LOCALES].sort());
+		expect(serialised['sr-latn']).toEqual(MESSAGES['sr-latn']);
 	});
 
 	it('has no Cyrillic left in Latin or English, and Serbian Cyrillic in Cyrillic', () => {
