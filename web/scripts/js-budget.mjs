@@ -17,15 +17,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { option } from './option.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-	const i = args.indexOf(name);
-	return i >= 0 && args[i + 1] ? args[i + 1] : def;
-};
-const siteDir = resolve(opt('--dir', process.env.JS_BUDGET_DIR || join(here, '..', 'out', 'site')));
-const BUDGET = Number(opt('--budget', process.env.JS_BUDGET_BYTES || 60 * 1024));
+const siteDir = resolve(option('--dir', process.env.JS_BUDGET_DIR || join(here, '..', 'out', 'site')));
+const BUDGET = Number(option('--budget', process.env.JS_BUDGET_BYTES || 60 * 1024));
 
 // The public routes measured, as SvelteKit route ids with the first segment the locale
 // parameter (whatever its name or matcher): "/[…]" is the home page.

@@ -17,13 +17,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { firstSlug, repoRoot, startPortal } from './start-portal.mjs';
 import { describeLongTasks, mainThread } from './trace-tasks.mjs';
+import { option } from './option.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-	const i = args.indexOf(name);
-	return i >= 0 && args[i + 1] ? args[i + 1] : def;
-};
-const LOCALES = opt('--locales', 'sr-cyrl,en').split(',');
+const LOCALES = option('--locales', 'sr-cyrl,en').split(',');
 const lhDir = resolve(process.env.LIGHTHOUSE_DIR || join(repoRoot, 'web', '.lighthouse'));
 const GOALS = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 };
 const LONG_TASK_MS = 50; // a task longer than this blocks input (Lighthouse's simulated 4× CPU)

@@ -18,14 +18,10 @@
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { firstSlug, repoRoot, startPortal } from './start-portal.mjs';
+import { option } from './option.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-	const i = args.indexOf(name);
-	return i >= 0 && args[i + 1] ? args[i + 1] : def;
-};
-const RUNS = Number(opt('--runs', '3'));
-const LOCALE = opt('--locale', 'sr-cyrl');
+const RUNS = Number(option('--runs', '3'));
+const LOCALE = option('--locale', 'sr-cyrl');
 
 /** DevTools' "Slow 3G" preset. */
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 };

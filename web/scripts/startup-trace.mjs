@@ -15,15 +15,11 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { firstSlug, startPortal } from './start-portal.mjs';
 import { describeLongTasks, longTasks, mainThread, scriptKind } from './trace-tasks.mjs';
+import { flag, option } from './option.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-	const i = args.indexOf(name);
-	return i >= 0 && args[i + 1] ? args[i + 1] : def;
-};
-const RUNS = Number(opt('--runs', '3'));
-const SAVE = opt('--save', '');
-const CPU_SLOWDOWN = Number(opt('--cpu', '4'));
+const RUNS = Number(option('--runs', '3'));
+const SAVE = option('--save', '');
+const CPU_SLOWDOWN = Number(option('--cpu', '4'));
 const LONG_TASK_MS = 50;
 const CATEGORIES = [
 	'toplevel',
@@ -44,7 +40,7 @@ const browser = await chromium.launch({
 });
 try {
 	const project = await firstSlug(base, 'projects');
-	const paths = opt('--path', '') ? [opt('--path', '')] : ['/sr-cyrl/', `/en/projects/${project}`];
+	const paths = option('--path', '') ? [option('--path', '')] : ['/sr-cyrl/', `/en/projects/${project}`];
 	for (const path of paths) {
 		for (let run = 1; run <= RUNS; run++) {
 			const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75 });
@@ -67,7 +63,7 @@ try {
 			const scripts = tasks.filter((t) => t.dur > 5000 && scriptKind(events, thread, t));
 			console.log(`  script tasks over 5 ms: ${scripts.map((t) => `${scriptKind(events, thread, t)} ${Math.round(t.dur / 1000)}`).join(', ')}`);
 			for (const m of marks) console.log(`  mark ${m.name} at ${Math.round((m.ts - thread.navigationStart) / 1000)} ms`);
-			if (!args.includes('--brief')) for (const line of describeLongTasks(events, thread, LONG_TASK_MS)) console.log(`  ${line}`);
+			if (!flag('--brief')) for (const line of describeLongTasks(events, thread, LONG_TASK_MS)) console.log(`  ${line}`);
 		}
 	}
 } finally {
