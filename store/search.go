@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"golang.org/x/sync/errgroup"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/agency/portal/translit"
 )

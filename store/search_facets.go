@@ -4,11 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"golang.org/x/sync/errgroup"
 	"slices"
 	"strings"
 
 	"github.com/uptrace/bun"
+	"golang.org/x/sync/errgroup"
 )
 
 // Search's filters and facets. Beside the search index, two tables (migrations/
