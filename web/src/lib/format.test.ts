@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatCalendarDate, formatDate, formatDateTime, formatMoney, formatNumber, formatPeriod, isoDay, yearOf } from './format';
 
 const NBSP = '\u00a0';
@@ -78,5 +78,21 @@ describe('formatNumber', () => {
 	it('groups digits by locale', () => {
 		expect(formatNumber(12345, 'en')).toBe('12,345');
 		expect(formatNumber(12345, 'sr-cyrl')).toBe('12.345');
+	});
+});
+
+describe('prepareDateFormats', () => {
+	it('makes the formatters a page needs for its publication days, so rendering makes none', async () => {
+		vi.resetModules(); // a module that has made no formatter yet
+		const fresh = await import('./format');
+		fresh.prepareDateFormats('sr-latn');
+		const made = vi.spyOn(Intl, 'DateTimeFormat');
+		try {
+			expect(fresh.isoDay('2021-09-10T07:00:00Z')).toBe('2021-09-10');
+			expect(fresh.formatDate('2021-09-10T07:00:00Z', 'sr-latn')).toBe('10. septembar 2021.');
+			expect(made).not.toHaveBeenCalled();
+		} finally {
+			made.mockRestore();
+		}
 	});
 });

@@ -61,6 +61,17 @@ export function isoDay(iso: string): string {
 	return dayFormat.format(d);
 }
 
+/**
+ * Makes (and caches) the formatters the pages use for points in time, for a moment when the
+ * main thread is idle: the browser's first formatter with a time zone costs far more than
+ * the others (it loads the zone's rules).
+ */
+export function prepareDateFormats(locale: Locale): void {
+	const now = new Date().toISOString();
+	isoDay(now);
+	formatDate(now, locale);
+}
+
 /** The year (in Belgrade) of a point in time. */
 export function yearOf(iso: string): number {
 	return Number(isoDay(iso).slice(0, 4));
