@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -55,7 +56,7 @@ type searchTerm struct {
 	words  []string // the word, or the phrase's words
 	stems  []string // a word's distinct stems; none for a phrase
 	phrase bool
-	// completions are the words of the index a prefix stands for (completePrefix); nil
+	// completions are the words of the index a prefix stands for (lookUpTerms); nil
 	// when they were not looked up: then the engine matches the prefix itself.
 	completions []string
 }
@@ -67,6 +68,26 @@ func wordTerm(word string) searchTerm {
 		stems = append(stems, en)
 	}
 	return searchTerm{words: []string{word}, stems: stems}
+}
+
+// matchedAsWords is what a word term matches as words, beside its stems: the word (the
+// completions of a prefix query's last word), less each word whose stems, Serbian and
+// English, are both the term's. The index holds every word with its stem in its text's
+// language, and a term's stems are its word's in both, so such a word matches no item its
+// stems do not: a word is matched by its stems alone, one look-up per item where it was
+// two, and a prefix by the completions its stems do not cover.
+func (t searchTerm) matchedAsWords() []string {
+	words := t.words
+	if len(t.completions) > 0 {
+		words = t.completions
+	}
+	var out []string
+	for _, w := range words {
+		if !slices.Contains(t.stems, translit.Stem(translit.Serbian, w)) || !slices.Contains(t.stems, translit.Stem(translit.English, w)) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // parseSearch turns user text into a searchQuery. Text between two double quotes is a
@@ -100,27 +121,76 @@ func parseSearch(text string) searchQuery {
 	return q
 }
 
-// completePrefix sets the words the last word of a prefix query stands for: the words of
-// the index that begin with it (the search vocabulary, search_terms.go), those most items
-// have first, at most maxCompletions; the word itself when none does. A short prefix such
-// as "mig" so costs a search for a few words, not a merge of every word it begins.
-func (s *Store) completePrefix(ctx context.Context, q *searchQuery) error {
-	if !q.prefix {
-		return nil
+// lookUpTerms reads what a search needs of its vocabulary (search_terms.go) before it
+// matches, in one statement: the completions of a prefix query's last word, and the counts
+// that weigh the terms (termWeights). It sets the completions and returns the weights.
+//
+// The completions are the words of the index that begin with the last word, those most
+// items have first, at most maxCompletions; the word itself when none does. A short prefix
+// such as "mig" so costs a search for a few words, not a merge of every word it begins.
+func (s *Store) lookUpTerms(ctx context.Context, q *searchQuery) ([]float64, error) {
+	var words []string
+	for _, t := range q.terms {
+		words = append(words, t.words...)
 	}
-	last := &q.terms[len(q.terms)-1]
-	word := last.words[0]
-	var terms []string
-	err := s.read.NewRaw("SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?",
-		word, word+"\U0010FFFF", maxCompletions).Scan(ctx, &terms)
-	if err != nil {
-		return err
+	lists := make([]string, len(registry))
+	for i, k := range registry {
+		lists[i] = k.table
 	}
-	if len(terms) == 0 {
-		terms = []string{word}
+	// Three parts: the words' counts (part 0); the number of items listed, from the kinds'
+	// counters (a look-up of the primary key each; part 1); the completions (part 2).
+	sql := "SELECT 0 AS part, term, docs FROM search_terms WHERE term IN (?) " +
+		"UNION ALL SELECT 1, '', coalesce(sum(n), 0) FROM list_counts WHERE list IN (?) AND key = ''"
+	args := []any{bun.In(words), bun.In(lists)}
+	var prefix *searchTerm
+	if q.prefix {
+		prefix = &q.terms[len(q.terms)-1]
+		word := prefix.words[0]
+		sql += " UNION ALL SELECT 2, term, docs FROM (SELECT term, docs FROM search_terms " +
+			"WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?) AS completions"
+		args = append(args, word, word+"\U0010FFFF", maxCompletions)
 	}
-	last.completions = terms
-	return nil
+	var rows []struct {
+		Part int
+		Term string
+		Docs int
+	}
+	if err := s.read.NewRaw(sql, args...).Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	docs, all := map[string]int{}, 0
+	var completions []termCount
+	for _, r := range rows {
+		switch r.Part {
+		case 0:
+			docs[r.Term] = r.Docs
+		case 1:
+			all = r.Docs
+		case 2:
+			docs[r.Term] = r.Docs
+			completions = append(completions, termCount{r.Term, r.Docs})
+		}
+	}
+	if prefix != nil {
+		// In the subquery's order, which a union need not keep.
+		slices.SortFunc(completions, func(a, b termCount) int {
+			return cmp.Or(cmp.Compare(b.docs, a.docs), cmp.Compare(a.term, b.term))
+		})
+		prefix.completions = []string{prefix.words[0]}
+		if len(completions) > 0 {
+			prefix.completions = make([]string, len(completions))
+			for i, c := range completions {
+				prefix.completions[i] = c.term
+			}
+		}
+	}
+	return termWeights(*q, docs, all), nil
+}
+
+// termCount is a word of the vocabulary and the number of items that have it.
+type termCount struct {
+	term string
+	docs int
 }
 
 // quotedParts splits text at its double quotes: the parts at odd positions were between
@@ -228,19 +298,13 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f SearchFilter
 	if len(q.tokens) == 0 {
 		return conn, nil
 	}
-	if err := s.completePrefix(ctx, &q); err != nil {
+	idf, err := s.lookUpTerms(ctx, &q)
+	if err != nil {
 		return nil, err
 	}
 	conn.s, conn.query, conn.scope, conn.locale = s, q, sc, locale
-	// The matches and the terms' weights, at the same time: neither needs the other.
-	var candidates []int64
-	var idf []float64
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { candidates, err = s.countHits(gctx, conn); return err })
-	if p.First > 0 {
-		g.Go(func() (err error) { idf, err = s.termWeights(gctx, q); return err })
-	}
-	if err := g.Wait(); err != nil {
+	candidates, err := s.countHits(ctx, conn, rankedFor(offset, p.First+1))
+	if err != nil {
 		return nil, err
 	}
 	if all := allHits(conn.Facets); all <= fewHits && offset == 0 {
@@ -297,7 +361,7 @@ func (s *Store) suggestion(ctx context.Context, text string, q searchQuery, sc s
 		return nil, err
 	}
 	sq := parseSearch(suggested)
-	if err := s.completePrefix(ctx, &sq); err != nil {
+	if _, err := s.lookUpTerms(ctx, &sq); err != nil {
 		return nil, err
 	}
 	counts, err := countKinds(ctx, s.read, s.engine, sq, sc)
@@ -332,28 +396,36 @@ func searchOffset(p Page) (int, error) {
 
 // countHits sets the connection's total count (of the kinds asked for) and its facets by
 // kind (of every kind), within the topic and year asked for; a count stops at maxCounted.
-// It returns the candidates search ranks: the most recent maxCounted matches of the kinds
-// asked for, by rowid.
-func (s *Store) countHits(ctx context.Context, conn *SearchConnection) ([]int64, error) {
-	matches, err := matchKinds(ctx, s.read, s.engine, conn.query, conn.scope)
+// It returns the first ranked of the candidates search ranks (the most recent maxCounted
+// matches of the kinds asked for, in turns): those of the ranking windows the page is in.
+func (s *Store) countHits(ctx context.Context, conn *SearchConnection, ranked int) ([]int64, error) {
+	matches, err := matchKinds(ctx, s.read, s.engine, conn.query, conn.scope, ranked)
 	if err != nil {
 		return nil, err
 	}
 	var lists [][]int64
 	for _, k := range byNum(registry) {
-		n := len(matches[k.num])
+		n := matches[k.num].count
 		if n > maxCounted {
 			n, conn.ExactCounts = maxCounted, false
 		}
 		if slices.Contains(conn.scope.kinds, k) {
 			conn.TotalCount += n
-			lists = append(lists, matches[k.num][:n])
+			lists = append(lists, matches[k.num].newest)
 		}
 		if n > 0 {
 			conn.Facets = append(conn.Facets, &SearchFacet{Kind: k.kind, Count: n})
 		}
 	}
-	return inTurns(lists, maxCounted), nil
+	// The first ranked taken in turns are the same whether each list holds all of its
+	// kind's candidates or its first ranked only: a list's later ones come later in turn.
+	return inTurns(lists, ranked), nil
+}
+
+// rankedFor is how many candidates a page of limit from offset is ranked among: those of
+// the ranking windows it spans (searchRank), at most maxCounted.
+func rankedFor(offset, limit int) int {
+	return min((offset+limit+rankWindow-1)/rankWindow*rankWindow, maxCounted)
 }
 
 // inTurns takes one item of each list in turn (the first of each, then the second of each,

@@ -106,34 +106,59 @@ func matchedSQL(e engine, q searchQuery, sc searchScope, limit int) (string, []a
 // countKinds counts the matches of each kind within the scope's topic and year (matchKinds),
 // each at most maxCounted+1, so that a count above maxCounted says there are more.
 func countKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc searchScope) (map[int64]int, error) {
-	matches, err := matchKinds(ctx, db, e, q, sc)
+	matches, err := matchKinds(ctx, db, e, q, sc, 1)
 	out := map[int64]int{}
-	for num, rowids := range matches {
-		out[num] = len(rowids)
+	for num, m := range matches {
+		out[num] = m.count
 	}
 	return out, err
 }
 
-// matchKinds finds the matches of each kind within the scope's topic and year, at most
-// maxCounted+1 of each, the most recent first: by kind number, their rowids. Each kind is
-// its own statement, and they run at the same time on connections of the pool db (never a
-// transaction's one connection): a search waits for its largest kind, not for the sum.
-func matchKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc searchScope) (map[int64][]int64, error) {
+// kindMatches is what a search finds of one kind: how many matches, at most maxCounted+1,
+// and the newest of them, as many as asked for.
+type kindMatches struct {
+	count  int
+	newest []int64
+}
+
+// matchKinds finds the matches of each kind within the scope's topic and year, by kind
+// number: their count, at most maxCounted+1, and the rowids of the newest keep of them.
+// Each kind is its own statement, and they run at the same time on connections of the
+// pool db (never a transaction's one connection): a search waits for its largest kind, not
+// for the sum. A statement counts its matches and returns only the rowids asked for: the
+// candidates of the ranking windows a page is in, not every one counted.
+func matchKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc searchScope, keep int) (map[int64]kindMatches, error) {
 	kinds := byNum(registry)
-	found := make([][]int64, len(kinds))
+	found := make([]kindMatches, len(kinds))
 	g, ctx := errgroup.WithContext(ctx)
 	for i, k := range kinds {
 		one := sc
 		one.kinds = []*kind{k}
 		matched, args := matchedSQL(e, q, one, maxCounted+1)
-		g.Go(func() error { return db.NewRaw(matched, args...).Scan(ctx, &found[i]) })
+		g.Go(func() error {
+			var rows []struct {
+				Rowid   int64
+				Matches int
+			}
+			err := db.NewRaw("SELECT m.rowid, count(*) OVER () AS matches FROM ("+matched+") AS m ORDER BY m.rowid DESC LIMIT ?",
+				append(args, max(keep, 1))...).Scan(ctx, &rows)
+			if err != nil || len(rows) == 0 {
+				return err
+			}
+			found[i].count = rows[0].Matches
+			found[i].newest = make([]int64, len(rows))
+			for j, r := range rows {
+				found[i].newest[j] = r.Rowid
+			}
+			return nil
+		})
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	out := map[int64][]int64{}
+	out := map[int64]kindMatches{}
 	for i, k := range kinds {
-		if len(found[i]) > 0 {
+		if found[i].count > 0 {
 			out[k.num] = found[i]
 		}
 	}

@@ -92,46 +92,34 @@ func tsLexeme(word string) string {
 
 var lexemeQuotes = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
-// tsquery is the text of the tsquery of a search: every term; a word as it is (the last
-// one as a prefix when the query says so) or by one of its stems, a phrase as its words
-// in a row.
+// tsquery is the text of the tsquery of a search: every term; a word by one of its stems
+// or as it is (matchedAsWords; the last word of a prefix query as its completions, or as a
+// prefix when they were not looked up), a phrase as its words in a row.
 func tsquery(q searchQuery) string {
 	terms := make([]string, len(q.terms))
 	for i, t := range q.terms {
-		terms[i] = tsExact(q, i)
 		if t.phrase {
+			words := make([]string, len(t.words))
+			for j, w := range t.words {
+				words[j] = tsLexeme(w)
+			}
+			terms[i] = "(" + strings.Join(words, " <-> ") + ")"
 			continue
 		}
-		for _, s := range t.stems {
-			terms[i] += " | " + tsLexeme(stemMark+s)
+		var alternatives []string
+		if q.prefix && i == len(q.terms)-1 && len(t.completions) == 0 {
+			alternatives = append(alternatives, tsLexeme(t.words[0])+":*")
+		} else {
+			for _, w := range t.matchedAsWords() {
+				alternatives = append(alternatives, tsLexeme(w))
+			}
 		}
-		terms[i] = "(" + terms[i] + ")"
+		for _, s := range t.stems {
+			alternatives = append(alternatives, tsLexeme(stemMark+s))
+		}
+		terms[i] = "(" + strings.Join(alternatives, " | ") + ")"
 	}
 	return strings.Join(terms, " & ")
-}
-
-// tsExact is the tsquery of the query's term i as it is: a word (lexeme; as the last word
-// of a prefix query, any of its completions, or lexeme:* when they were not looked up) or
-// a phrase (lexemes joined by <->).
-func tsExact(q searchQuery, i int) string {
-	t := q.terms[i]
-	words := make([]string, len(t.words))
-	for j, w := range t.words {
-		words[j] = tsLexeme(w)
-	}
-	switch {
-	case len(words) > 1:
-		return "(" + strings.Join(words, " <-> ") + ")"
-	case len(t.completions) > 0:
-		completions := make([]string, len(t.completions))
-		for j, w := range t.completions {
-			completions[j] = tsLexeme(w)
-		}
-		return "(" + strings.Join(completions, " | ") + ")"
-	case q.prefix && i == len(q.terms)-1:
-		return words[0] + ":*"
-	}
-	return words[0]
 }
 
 func (postgresEngine) searchMatch(q searchQuery) (string, []any) {

@@ -157,43 +157,16 @@ func scoreRows(q searchQuery, idf []float64, rows []rankingRow) []searchRow {
 // frequency (always positive) of its items against the items listed in all. A word's items
 // are the vocabulary's count of it (of its most common completion, for a prefix), a
 // phrase's those of its least common word; a word the vocabulary lacks (found by its stem
-// only) counts as in one item.
-func (s *Store) termWeights(ctx context.Context, q searchQuery) ([]float64, error) {
-	var words []string
-	for _, t := range q.terms {
-		words = append(append(words, t.words...), t.completions...)
-	}
-	// One statement: the words' counts, and (as the word "", which no term is) the number
-	// of items listed: the kinds' counters (a look-up of the primary key each).
-	lists := make([]string, len(registry))
-	for i, k := range registry {
-		lists[i] = k.table
-	}
-	var counts []struct {
-		Term string
-		Docs int
-	}
-	err := s.read.NewRaw("SELECT term, docs FROM search_terms WHERE term IN (?) "+
-		"UNION ALL SELECT '', coalesce(sum(n), 0) FROM list_counts WHERE list IN (?) AND key = ''",
-		bun.In(words), bun.In(lists)).Scan(ctx, &counts)
-	if err != nil {
-		return nil, err
-	}
-	docs, all := map[string]int{}, 0
-	for _, c := range counts {
-		if c.Term == "" {
-			all = c.Docs
-		} else {
-			docs[c.Term] = c.Docs
-		}
-	}
+// only) counts as in one item. docs is the vocabulary's counts of the terms' words and
+// completions, all the number of items listed (lookUpTerms reads both).
+func termWeights(q searchQuery, docs map[string]int, all int) []float64 {
 	out := make([]float64, len(q.terms))
 	for i, t := range q.terms {
 		n := termDocs(t, docs)
 		all := max(all, n)
 		out[i] = math.Log(1 + (float64(all-n)+0.5)/(float64(n)+0.5))
 	}
-	return out, nil
+	return out
 }
 
 // termDocs is how many items have the term, by the vocabulary's counts: see termWeights.

@@ -33,7 +33,7 @@ func (sqliteEngine) deleteSearch(ctx context.Context, db bun.IDB, rowid int64) e
 
 // ftsPrefixBytes is the longest prefix the FTS5 table has a prefix index of (prefix =
 // '2 3 4' in migrations/sqlite/007_search_stems.sql): such a prefix is one look-up, the
-// cheapest way to match it; a longer one is matched as its completions (completePrefix),
+// cheapest way to match it; a longer one is matched as its completions (lookUpTerms),
 // since FTS5 would merge the lists of every word it begins.
 const ftsPrefixBytes = 4
 
@@ -44,24 +44,25 @@ const (
 )
 
 // ftsMatch is the FTS5 MATCH expression of a query, "" when it has no terms: every term
-// must match; a word as it is (when it is the last and the query says so, as a prefix or,
-// for a prefix longer than ftsPrefixBytes, as any of its completions) or by one of its stems, a phrase as its words in a row. Every word is quoted, so nothing the
-// user types is an operator.
+// must match; a word by one of its stems or as it is (matchedAsWords; the last word of a
+// prefix query as a prefix or, when longer than ftsPrefixBytes, as its completions), a
+// phrase as its words in a row. Every word is quoted, so nothing the user types is an
+// operator.
 func ftsMatch(q searchQuery) string {
 	terms := make([]string, len(q.terms))
 	for i, t := range q.terms {
-		exact := ftsWords + ": " + ftsQuote(t.words...)
-		switch {
-		case len(t.completions) > 0 && len(t.words[0]) > ftsPrefixBytes:
-			exact = ftsWords + ": (" + ftsAny(t.completions) + ")"
-		case q.prefix && i == len(q.terms)-1:
-			exact += "*"
-		}
 		if t.phrase {
-			terms[i] = "(" + exact + ")"
+			terms[i] = "(" + ftsWords + ": " + ftsQuote(t.words...) + ")"
 			continue
 		}
-		terms[i] = "(" + exact + " OR " + ftsStems + ": (" + ftsAny(t.stems) + "))"
+		alternatives := []string{}
+		if q.prefix && i == len(q.terms)-1 && (len(t.completions) == 0 || len(t.words[0]) <= ftsPrefixBytes) {
+			alternatives = append(alternatives, ftsWords+": "+ftsQuote(t.words...)+"*")
+		} else if words := t.matchedAsWords(); len(words) > 0 {
+			alternatives = append(alternatives, ftsWords+": ("+ftsAny(words)+")")
+		}
+		alternatives = append(alternatives, ftsStems+": ("+ftsAny(t.stems)+")")
+		terms[i] = "(" + strings.Join(alternatives, " OR ") + ")"
 	}
 	return strings.Join(terms, " AND ")
 }

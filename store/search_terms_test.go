@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -82,5 +83,31 @@ func TestTypoDistance(t *testing.T) {
 		if got := typoDistance(tt.a, tt.b, tt.limit); got != tt.want {
 			t.Errorf("typoDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 		}
+	}
+}
+
+func TestMatchedAsWords(t *testing.T) {
+	tests := []struct {
+		name        string
+		text        string
+		completions []string
+		want        []string
+	}{
+		{"a word its stems cover", "azil", nil, nil},
+		{"a word of the English stemmer's", "migrants", nil, nil},
+		{"the completion that is the prefix itself", "migracije", []string{"migracije"}, nil},
+		{"completions with other stems", "mig", []string{"migracije", "migrant"}, []string{"migracije", "migrant"}},
+		// "migracija" has the Serbian stem of "migracij", not the English one: an English
+		// text would index it without ~migracij.
+		{"a completion one of whose stems is not the term's", "migracij", []string{"migracij", "migracija"}, []string{"migracija"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			term := wordTerm(tt.text)
+			term.completions = tt.completions
+			if got := term.matchedAsWords(); !slices.Equal(got, tt.want) {
+				t.Errorf("matchedAsWords of %q (stems %v, completions %v) = %v, want %v", tt.text, term.stems, tt.completions, got, tt.want)
+			}
+		})
 	}
 }
