@@ -12,6 +12,7 @@ package server
 //	              particular aim", an Organization): name, description, image, funders,
 //	              the agency as parent organisation
 //	partner       NGO, GovernmentOrganization or Organization, by the partner's kind
+//	open data     DataCatalog: a Dataset per kind of content, with its files to download
 //
 // The JSON-LD script is allowed by the page's CSP through its hash, like the shell's own
 // inline scripts (a browser does not run a data block, but this keeps the policy honest).
@@ -73,11 +74,14 @@ func (s *site) findable(ctx context.Context, origin string, pg page) (string, []
 			data["url"] = pageURL
 		}
 	default:
-		if pg.path == "/" {
+		switch pg.path {
+		case "/":
 			site := jsonLD{"@type": "WebSite", "name": siteName.in(pg.loc), "url": pageURL, "inLanguage": pg.loc.tag,
 				"publisher":       jsonLD{"@id": agency["@id"]},
 				"potentialAction": jsonLD{"@type": "SearchAction", "target": pageURL + "search?q={query}", "query-input": "required name=query"}}
 			data = jsonLD{"@graph": []jsonLD{agency, site}}
+		case "/open-data":
+			data = openDataLD(origin, pageURL, pg.loc, agency)
 		}
 	}
 	if data == nil {
@@ -92,6 +96,34 @@ func (s *site) findable(ctx context.Context, origin string, pg page) (string, []
 	sum := sha256.Sum256(script)
 	fmt.Fprintf(&b, "<script type=\"application/ld+json\">%s</script>\n", script)
 	return b.String(), []string{base64.StdEncoding.EncodeToString(sum[:])}
+}
+
+// openDataLD is the open-data page as a schema.org DataCatalog, so that dataset search
+// finds the files: a Dataset per kind of content, each downloadable as its CSV file in
+// every locale and, with the rest, as the JSON file; the projects also as IATI XML.
+func openDataLD(origin, pageURL string, l *locale, agency jsonLD) jsonLD {
+	download := func(format, path string) jsonLD {
+		return jsonLD{"@type": "DataDownload", "encodingFormat": format, "contentUrl": origin + path}
+	}
+	var datasets []jsonLD
+	for _, f := range openDataFiles {
+		var files []jsonLD
+		for _, o := range locales {
+			csv := download("text/csv", "/open-data/"+o.url+"/"+f+".csv")
+			csv["inLanguage"] = o.tag
+			files = append(files, csv)
+		}
+		files = append(files, download("application/json", "/open-data/content.json"))
+		if f == "projects" {
+			files = append(files, download("application/xml", "/open-data/iati-activities.xml"))
+		}
+		datasets = append(datasets, jsonLD{"@type": "Dataset", "name": pages[f].title.in(l) + " · " + siteName.in(l),
+			"description": pages[f].description.in(l), "url": pageURL, "isAccessibleForFree": true,
+			"creator": jsonLD{"@id": agency["@id"]}, "distribution": files})
+	}
+	return jsonLD{"@type": "DataCatalog", "name": pages["open-data"].title.in(l) + " · " + siteName.in(l),
+		"description": pages["open-data"].description.in(l), "url": pageURL, "inLanguage": l.tag,
+		"publisher": agency, "dataset": datasets}
 }
 
 // agencyLD is the agency as a schema.org GovernmentOrganization.

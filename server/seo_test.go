@@ -291,6 +291,8 @@ func TestSiteStructuredData(t *testing.T) {
 		{"/en/partners/unhcr", []string{"Organization"}, map[string]any{"url": "https://www.unhcr.org", "mainEntityOfPage": sitePublicURL + "/en/partners/unhcr"}},
 		{"/en/partners/humanitarian-organization-divac", []string{"NGO"}, nil},
 		{"/en/partners/kirs", []string{"GovernmentOrganization"}, nil},
+		{"/en/open-data", []string{"DataCatalog"}, map[string]any{"inLanguage": "en", "url": sitePublicURL + "/en/open-data"}},
+		{"/sr-latn/open-data", []string{"DataCatalog"}, map[string]any{"inLanguage": "sr-Latn"}},
 		{"/en/news", nil, nil},
 		{"/en/no-such-page", nil, nil},
 	} {
@@ -336,10 +338,43 @@ func TestSiteStructuredData(t *testing.T) {
 					t.Errorf("a news article without its publisher or dates: %v", data)
 				}
 			}
+			if types[0] == "DataCatalog" {
+				checkDatasets(t, p.handler, data)
+			}
 			if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, cspHashSource(found[0][1])) {
 				t.Errorf("the CSP %q does not allow the JSON-LD by its hash", csp)
 			}
 		})
+	}
+}
+
+// checkDatasets: the open-data page's catalogue has a dataset per kind of content, each
+// with a CSV file per locale and the JSON file, and every file it names answers 200.
+func checkDatasets(t *testing.T, h http.Handler, catalog map[string]any) {
+	t.Helper()
+	datasets, _ := catalog["dataset"].([]any)
+	if len(datasets) != 3 {
+		t.Fatalf("%d datasets, want 3 (news, projects, partners): %v", len(datasets), catalog)
+	}
+	for _, d := range datasets {
+		d := d.(map[string]any)
+		files, _ := d["distribution"].([]any)
+		formats := map[string]int{}
+		for _, f := range files {
+			f := f.(map[string]any)
+			formats[f["encodingFormat"].(string)]++
+			url := f["contentUrl"].(string)
+			if !strings.HasPrefix(url, sitePublicURL+"/open-data/") {
+				t.Errorf("%s: a file outside the open data: %s", d["name"], url)
+				continue
+			}
+			if rec := siteGet(h, http.MethodGet, strings.TrimPrefix(url, sitePublicURL)); rec.Code != http.StatusOK {
+				t.Errorf("%s: %s answers %d", d["name"], url, rec.Code)
+			}
+		}
+		if d["@type"] != "Dataset" || d["name"] == "" || len(d["description"].(string)) < 50 || formats["text/csv"] != 3 || formats["application/json"] != 1 {
+			t.Errorf("a dataset without its name, a description of 50 characters or its files (%v): %v", formats, d)
+		}
 	}
 }
 
