@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -119,78 +118,6 @@ func parseSearch(text string) searchQuery {
 	r := []rune(text)
 	q.prefix = !last.phrase && len(last.words[0]) >= minPrefixBytes && len(translit.Tokens(string(r[len(r)-1]))) > 0
 	return q
-}
-
-// lookUpTerms reads what a search needs of its vocabulary (search_terms.go) before it
-// matches, in one statement: the completions of a prefix query's last word, and the counts
-// that weigh the terms (termWeights). It sets the completions and returns the weights.
-//
-// The completions are the words of the index that begin with the last word, those most
-// items have first, at most maxCompletions; the word itself when none does. A short prefix
-// such as "mig" so costs a search for a few words, not a merge of every word it begins.
-func (s *Store) lookUpTerms(ctx context.Context, q *searchQuery) ([]float64, error) {
-	var words []string
-	for _, t := range q.terms {
-		words = append(words, t.words...)
-	}
-	lists := make([]string, len(registry))
-	for i, k := range registry {
-		lists[i] = k.table
-	}
-	// Three parts: the words' counts (part 0); the number of items listed, from the kinds'
-	// counters (a look-up of the primary key each; part 1); the completions (part 2).
-	sql := "SELECT 0 AS part, term, docs FROM search_terms WHERE term IN (?) " +
-		"UNION ALL SELECT 1, '', coalesce(sum(n), 0) FROM list_counts WHERE list IN (?) AND key = ''"
-	args := []any{bun.In(words), bun.In(lists)}
-	var prefix *searchTerm
-	if q.prefix {
-		prefix = &q.terms[len(q.terms)-1]
-		word := prefix.words[0]
-		sql += " UNION ALL SELECT 2, term, docs FROM (SELECT term, docs FROM search_terms " +
-			"WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?) AS completions"
-		args = append(args, word, word+"\U0010FFFF", maxCompletions)
-	}
-	var rows []struct {
-		Part int
-		Term string
-		Docs int
-	}
-	if err := s.read.NewRaw(sql, args...).Scan(ctx, &rows); err != nil {
-		return nil, err
-	}
-	docs, all := map[string]int{}, 0
-	var completions []termCount
-	for _, r := range rows {
-		switch r.Part {
-		case 0:
-			docs[r.Term] = r.Docs
-		case 1:
-			all = r.Docs
-		case 2:
-			docs[r.Term] = r.Docs
-			completions = append(completions, termCount{r.Term, r.Docs})
-		}
-	}
-	if prefix != nil {
-		// In the subquery's order, which a union need not keep.
-		slices.SortFunc(completions, func(a, b termCount) int {
-			return cmp.Or(cmp.Compare(b.docs, a.docs), cmp.Compare(a.term, b.term))
-		})
-		prefix.completions = []string{prefix.words[0]}
-		if len(completions) > 0 {
-			prefix.completions = make([]string, len(completions))
-			for i, c := range completions {
-				prefix.completions[i] = c.term
-			}
-		}
-	}
-	return termWeights(*q, docs, all), nil
-}
-
-// termCount is a word of the vocabulary and the number of items that have it.
-type termCount struct {
-	term string
-	docs int
 }
 
 // quotedParts splits text at its double quotes: the parts at odd positions were between
