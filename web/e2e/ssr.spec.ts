@@ -147,6 +147,42 @@ test('the language switcher has its final size and place with only its first lin
 	}
 });
 
+// The same for the filter panels: a field's column must not depend on how many of the
+// row's fields have been parsed (a grid that collapses its empty tracks widened the first
+// fields until the last arrived: seen once as a layout shift on the projects list).
+test('a filter field has its final size and place with only the first fields parsed', async ({ browser, baseURL }) => {
+	const boxes = async (page: Page) =>
+		page.evaluate(() =>
+			[...document.querySelectorAll('.filter-row .field')].map((e) => {
+				const r = e.getBoundingClientRect();
+				return `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+			})
+		);
+	for (const width of [800, 1280]) {
+		const context = await browser.newContext({ javaScriptEnabled: false, baseURL, viewport: { width, height: 800 } });
+		try {
+			for (const path of ['/en/projects', '/en/news']) {
+				const page = await context.newPage();
+				const html = await (await context.request.get(path)).text();
+				await page.goto(path);
+				const whole = await boxes(page);
+				expect(whole.length, `${path}: its filter fields`).toBeGreaterThan(1);
+				for (let fields = 1; fields < whole.length; fields++) {
+					let end = html.indexOf('class="filter-row"');
+					for (let i = 0; i < fields; i++) end = html.indexOf('</div>', html.indexOf('</select>', end)) + '</div>'.length;
+					await page.route(`**${path}`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html.slice(0, end) }));
+					await page.goto(path);
+					await page.unroute(`**${path}`);
+					expect(await boxes(page), `${path} at ${width} px, cut after ${fields} field(s), against the whole page`).toEqual(whole.slice(0, fields));
+				}
+				await page.close();
+			}
+		} finally {
+			await context.close();
+		}
+	}
+});
+
 for (const p of ALL_PAGES) {
 	test(`axe without JavaScript: ${p.locale.path} ${p.kind}`, async ({ browser, baseURL }) => {
 		// axe runs in the page: the page's own scripts stay off (CSP blocks nothing it runs).
