@@ -41,17 +41,46 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// foldRune writes the folded form of r: from foldedRunes for the runes it holds, else as
+// foldRuneOnce makes it.
 func foldRune(b *strings.Builder, r rune) {
+	if r >= 0 && r < foldedBelow {
+		b.WriteString(foldedRunes[r])
+		return
+	}
+	foldRuneOnce(b, r)
+}
+
+// foldedBelow is the first rune foldedRunes does not hold: they are the Latin, Greek and
+// Cyrillic blocks (through U+052F), the letters nearly all text here is written in.
+const foldedBelow = 0x530
+
+// foldedRunes is the folded form of each rune below foldedBelow, made once by
+// foldRuneOnce: a look-up instead of a lower-casing, two map look-ups and a normal-form
+// check for every rune of every text searched, indexed or highlighted.
+var foldedRunes = func() (out [foldedBelow]string) {
+	var b strings.Builder
+	for r := range rune(foldedBelow) {
+		b.Reset()
+		foldRuneOnce(&b, r)
+		out[r] = b.String()
+	}
+	return out
+}()
+
+// foldRuneOnce folds r by the rules: lower case, Cyrillic to Latin, the canonical
+// decomposition with its marks dropped, the special letters spelt out.
+func foldRuneOnce(b *strings.Builder, r rune) {
 	r = unicode.ToLower(r)
 	if lat, ok := cyrToLat[r]; ok {
 		for _, x := range lat {
-			foldRune(b, x)
+			foldRuneOnce(b, x)
 		}
 		return
 	}
 	if d, ok := decompose(r); ok {
 		for _, x := range d {
-			foldRune(b, x)
+			foldRuneOnce(b, x)
 		}
 		return
 	}
