@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/sqlitedialect"
@@ -64,11 +65,32 @@ func openPool(path string, conns int, readOnly bool) (*bun.DB, error) {
 	sqldb.SetMaxOpenConns(conns)
 	sqldb.SetMaxIdleConns(conns)
 	sqldb.SetConnMaxIdleTime(0)
-	if err := sqldb.Ping(); err != nil {
+	if err := ping(sqldb); err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	return bun.NewDB(sqldb, sqlitedialect.New()), nil
+}
+
+// ping makes the pool's first connection, trying again for a while when the file is
+// busy. A new connection's pragmas switch a new file to WAL, and when two processes
+// open one new file at once, SQLite refuses the switch to one of them at once (busy,
+// without waiting out busy_timeout: waiting could deadlock) while the other makes it.
+func ping(db *sql.DB) error {
+	var err error
+	for try := 0; try < 50; try++ {
+		if err = db.Ping(); !isBusy(err) {
+			return err
+		}
+		time.Sleep(time.Duration(10+try*2) * time.Millisecond)
+	}
+	return err
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // schemaVersion is SQLite's user_version.
