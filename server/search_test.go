@@ -546,6 +546,31 @@ func TestSearchCountsStopAtAThousand(t *testing.T) {
 	if years != 1000 {
 		t.Errorf("year facets %v count %d hits, want the 1000 counted", all.Search.YearFacets, years)
 	}
+	// The word alone is known to have more than 1,000 news items from the vocabulary's
+	// counts, so its count is not taken; as a phrase it is counted. Both walk the same
+	// 1,000 hits in the same order.
+	word, phrase := walkHits(t, p, "manyword"), walkHits(t, p, `"manyword"`)
+	if len(word) != 1000 || !slices.Equal(word, phrase) {
+		t.Errorf("the word walks %d hits, the phrase %d: want the same 1000 in the same order", len(word), len(phrase))
+	}
+}
+
+// walkHits is the slugs of a search's hits, page after page.
+func walkHits(t *testing.T, p *portal, q string) []string {
+	t.Helper()
+	var slugs []string
+	var after any
+	for range 100 {
+		r := search(t, p, q, map[string]any{"first": 100, "after": after})
+		for _, e := range r.Search.Edges {
+			slugs = append(slugs, e.Node.Item.Slug)
+		}
+		if !r.Search.PageInfo.HasNextPage {
+			break
+		}
+		after = *r.Search.PageInfo.EndCursor
+	}
+	return slugs
 }
 
 // Topic and year facets follow an item's writes; the year is the publication's in Belgrade

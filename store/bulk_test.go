@@ -53,6 +53,7 @@ func TestBulkLoadAsImport(t *testing.T) {
 	for _, query := range []string{
 		"SELECT term, docs, spelling, head, size FROM search_terms ORDER BY term",
 		"SELECT item, terms FROM search_item_terms ORDER BY item",
+		"SELECT term, kind, docs FROM search_term_kinds ORDER BY term, kind",
 		"SELECT topic_id, item FROM search_topics ORDER BY item, topic_id",
 		"SELECT item, year FROM search_years ORDER BY item",
 		"SELECT item, title, summary, size FROM search_ranking ORDER BY item",

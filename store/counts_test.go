@@ -141,6 +141,46 @@ func checkCounts(t *testing.T, s *Store, cases []listCase, after string) {
 	if !maps.Equal(got, want) {
 		t.Errorf("after %s: the counters are\n%v\nwant (recounted from the rows)\n%v", after, got, want)
 	}
+	checkVocabularyCounts(t, s, after)
+}
+
+// checkVocabularyCounts fails the test unless the vocabulary's counts, in all and by kind,
+// are what a recount of the items' terms gives.
+func checkVocabularyCounts(t *testing.T, s *Store, after string) {
+	t.Helper()
+	ctx := context.Background()
+	want, err := countItemTerms(ctx, s.write)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []struct {
+		Term string
+		Docs int
+	}
+	var byKind []struct {
+		Term string
+		Kind int64
+		Docs int
+	}
+	if err := s.write.NewSelect().Table("search_terms").Column("term", "docs").Scan(ctx, &all); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.write.NewSelect().Table("search_term_kinds").Column("term", "kind", "docs").Scan(ctx, &byKind); err != nil {
+		t.Fatal(err)
+	}
+	gotAll, gotByKind := map[string]int{}, map[kindTerm]int{}
+	for _, r := range all {
+		gotAll[r.Term] = r.Docs
+	}
+	for _, r := range byKind {
+		gotByKind[kindTerm{r.Kind, r.Term}] = r.Docs
+	}
+	if len(want.docs) == 0 || !maps.Equal(gotAll, want.docs) {
+		t.Errorf("after %s: search_terms counts %d terms, the items' terms %d (or none): they differ", after, len(gotAll), len(want.docs))
+	}
+	if !maps.Equal(gotByKind, want.byKind) {
+		t.Errorf("after %s: search_term_kinds counts %d terms of a kind, the items' terms %d: they differ", after, len(gotByKind), len(want.byKind))
+	}
 }
 
 // counters reads the non-zero counters as they are, and as recountLists makes them again

@@ -143,6 +143,7 @@ func (s *Store) migrationSteps() map[int]func(context.Context, bun.Tx) error {
 		11: recountLists,     // 011_list_counts.sql: the lists' counters
 		12: s.indexAllFacets, // 012_search_facets.sql: topics and years of indexed items
 		15: s.fillRanking,    // 015_search_ranking.sql: what search ranks by
+		17: fillTermKinds,    // 017_search_term_kinds.sql: the vocabulary's counts by kind
 	}
 }
 

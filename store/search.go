@@ -45,6 +45,17 @@ type searchQuery struct {
 	terms  []searchTerm
 	tokens []string // the words of all the terms: the words a snippet highlights
 	prefix bool
+	// leastMatches is, for a query of one word, how many items of each kind (by number)
+	// match it at least: the most items of the kind that have one of the words it matches
+	// as they are (the word, or a completion), from the vocabulary (lookUpTerms). Each of
+	// them has a word the term matches, or its stem, which is one of the term's: so it
+	// is a match. Nil when not looked up.
+	leastMatches map[int64]int
+}
+
+// oneWord reports whether the query is one word outside quotes.
+func (q searchQuery) oneWord() bool {
+	return len(q.terms) == 1 && !q.terms[0].phrase
 }
 
 // searchTerm is a word or a phrase. A word matches a word of the text as it is or by its

@@ -103,6 +103,14 @@ func matchedSQL(e engine, q searchQuery, sc searchScope, limit int) (string, []a
 		" ORDER BY rowid DESC LIMIT ?", args
 }
 
+// countedBefore reports whether a kind's count is known without counting: when the
+// vocabulary shows that more than maxCounted items of the kind match the query
+// (searchQuery.leastMatches) and no topic or year narrows it. A common word so costs its
+// kind the candidates a page ranks, not maxCounted+1 matches.
+func countedBefore(q searchQuery, sc searchScope, k *kind) bool {
+	return q.leastMatches[k.num] > maxCounted && sc.topicID == 0 && sc.year == 0
+}
+
 // countKinds counts the matches of each kind within the scope's topic and year (matchKinds),
 // each at most maxCounted+1, so that a count above maxCounted says there are more.
 func countKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc searchScope) (map[int64]int, error) {
@@ -126,7 +134,9 @@ type kindMatches struct {
 // Each kind is its own statement, and they run at the same time on connections of the
 // pool db (never a transaction's one connection): a search waits for its largest kind, not
 // for the sum. A statement counts its matches and returns only the rowids asked for: the
-// candidates of the ranking windows a page is in, not every one counted.
+// candidates of the ranking windows a page is in, not every one counted. A kind whose
+// count is known (countedBefore) counts maxCounted+1 and only has those rowids read, or
+// nothing when it is not one of the scope's kinds (a facet only).
 func matchKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc searchScope, keep int) (map[int64]kindMatches, error) {
 	kinds := byNum(registry)
 	found := make([]kindMatches, len(kinds))
@@ -134,6 +144,18 @@ func matchKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc sea
 	for i, k := range kinds {
 		one := sc
 		one.kinds = []*kind{k}
+		keep := max(keep, 1)
+		if countedBefore(q, sc, k) {
+			found[i].count = maxCounted + 1
+			if !slices.Contains(sc.kinds, k) {
+				continue // a facet only: its count is all it needs
+			}
+			matched, args := matchedSQL(e, q, one, keep)
+			g.Go(func() error {
+				return db.NewRaw(matched, args...).Scan(ctx, &found[i].newest)
+			})
+			continue
+		}
 		matched, args := matchedSQL(e, q, one, maxCounted+1)
 		g.Go(func() error {
 			var rows []struct {
@@ -141,7 +163,7 @@ func matchKinds(ctx context.Context, db *bun.DB, e engine, q searchQuery, sc sea
 				Matches int
 			}
 			err := db.NewRaw("SELECT m.rowid, count(*) OVER () AS matches FROM ("+matched+") AS m ORDER BY m.rowid DESC LIMIT ?",
-				append(args, max(keep, 1))...).Scan(ctx, &rows)
+				append(args, keep)...).Scan(ctx, &rows)
 			if err != nil || len(rows) == 0 {
 				return err
 			}

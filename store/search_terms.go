@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -17,11 +18,12 @@ import (
 
 // The search vocabulary (migrations/*/009_search_terms.sql): every folded word the search
 // index holds (a term), with the number of indexed items that have it and how it was
-// written, and, per indexed item, its distinct terms (so that re-indexing or taking an
-// item out knows what to count down). It is kept in step with the index, in the same
-// transaction (syncIndex). It gives every search the completions of its last word and the
-// counts that weigh its terms (lookUpTerms), and "did you mean" its words
-// (search_suggest.go).
+// written, the same number by kind (migrations/017_search_term_kinds.sql), and, per
+// indexed item, its distinct terms (so that re-indexing or taking an item out knows what
+// to count down). It is kept in step with the index, in the same transaction (syncIndex).
+// It gives every search the completions of its last word, the counts that weigh its terms
+// and those that spare a one-word search its counting (lookUpTerms), and "did you mean"
+// its words (search_suggest.go).
 
 // Bounds of the vocabulary.
 const (
@@ -29,9 +31,11 @@ const (
 	termsChunk   = 200  // terms per statement when counting up or down
 )
 
-// lookUpTerms reads what a search needs of its vocabulary before it
-// matches, in one statement: the completions of a prefix query's last word, and the counts
-// that weigh the terms (termWeights). It sets the completions and returns the weights.
+// lookUpTerms reads what a search needs of its vocabulary before it matches, in one
+// statement: the completions of a prefix query's last word, the counts that weigh the
+// terms (termWeights), and for a query of one word its words' counts by kind. It sets the
+// completions and each kind's least number of matches (searchQuery.leastMatches), and
+// returns the weights.
 //
 // The completions are the words of the index that begin with the last word, those most
 // items have first, at most maxCompletions; the word itself when none does. A short prefix
@@ -45,29 +49,41 @@ func (s *Store) lookUpTerms(ctx context.Context, q *searchQuery) ([]float64, err
 	for i, k := range registry {
 		lists[i] = k.table
 	}
-	// Three parts: the words' counts (part 0); the number of items listed, from the kinds'
-	// counters (a look-up of the primary key each; part 1); the completions (part 2).
-	sql := "SELECT 0 AS part, term, docs FROM search_terms WHERE term IN (?) " +
-		"UNION ALL SELECT 1, '', coalesce(sum(n), 0) FROM list_counts WHERE list IN (?) AND key = ''"
-	args := []any{bun.In(words), bun.In(lists)}
-	var prefix *searchTerm
+	// Four parts: the words' counts (part 0); the number of items listed, from the kinds'
+	// counters (a look-up of the primary key each; part 1); the completions (part 2); the
+	// counts by kind of a one-word query's word, or of its completions (part 3).
+	var sql string
+	var args []any
 	if q.prefix {
-		prefix = &q.terms[len(q.terms)-1]
-		word := prefix.words[0]
-		sql += " UNION ALL SELECT 2, term, docs FROM (SELECT term, docs FROM search_terms " +
-			"WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ?) AS completions"
+		word := words[len(words)-1]
+		sql = "WITH completions AS (SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? " +
+			"ORDER BY docs DESC, term LIMIT ?) "
 		args = append(args, word, word+"\U0010FFFF", maxCompletions)
+	}
+	sql += "SELECT 0 AS part, term, docs, 0 AS kind FROM search_terms WHERE term IN (?) " +
+		"UNION ALL SELECT 1, '', coalesce(sum(n), 0), 0 FROM list_counts WHERE list IN (?) AND key = ''"
+	args = append(args, bun.In(words), bun.In(lists))
+	if q.prefix {
+		sql += " UNION ALL SELECT 2, term, docs, 0 FROM completions"
+	}
+	switch {
+	case q.oneWord() && q.prefix:
+		sql += " UNION ALL SELECT 3, term, docs, kind FROM search_term_kinds WHERE term IN (SELECT term FROM completions)"
+	case q.oneWord():
+		sql += " UNION ALL SELECT 3, term, docs, kind FROM search_term_kinds WHERE term = ?"
+		args = append(args, words[0])
 	}
 	var rows []struct {
 		Part int
 		Term string
 		Docs int
+		Kind int64
 	}
 	if err := s.read.NewRaw(sql, args...).Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
 	docs, all := map[string]int{}, 0
-	var completions []termCount
+	var completed []termCount
 	for _, r := range rows {
 		switch r.Part {
 		case 0:
@@ -76,18 +92,24 @@ func (s *Store) lookUpTerms(ctx context.Context, q *searchQuery) ([]float64, err
 			all = r.Docs
 		case 2:
 			docs[r.Term] = r.Docs
-			completions = append(completions, termCount{r.Term, r.Docs})
+			completed = append(completed, termCount{r.Term, r.Docs})
+		case 3:
+			if q.leastMatches == nil {
+				q.leastMatches = map[int64]int{}
+			}
+			q.leastMatches[r.Kind] = max(q.leastMatches[r.Kind], r.Docs)
 		}
 	}
-	if prefix != nil {
+	if q.prefix {
+		prefix := &q.terms[len(q.terms)-1]
 		// In the subquery's order, which a union need not keep.
-		slices.SortFunc(completions, func(a, b termCount) int {
+		slices.SortFunc(completed, func(a, b termCount) int {
 			return cmp.Or(cmp.Compare(b.docs, a.docs), cmp.Compare(a.term, b.term))
 		})
 		prefix.completions = []string{prefix.words[0]}
-		if len(completions) > 0 {
-			prefix.completions = make([]string, len(completions))
-			for i, c := range completions {
+		if len(completed) > 0 {
+			prefix.completions = make([]string, len(completed))
+			for i, c := range completed {
 				prefix.completions[i] = c.term
 			}
 		}
@@ -163,17 +185,23 @@ func putTerms(ctx context.Context, db bun.IDB, rowid int64, terms itemTerms) err
 	if len(added) == 0 && len(removed) == 0 && len(old) > 0 {
 		return nil // the same words: a change of state, or of what the index does not hold
 	}
+	kind := rowid >> kindShift
 	up := newTermCounts()
 	for _, term := range added {
-		up.count(term, terms[term])
+		up.count(kind, term, terms[term])
 	}
 	if err := up.countUp(ctx, db); err != nil {
 		return err
 	}
-	if err := countTermsDown(ctx, db, removed); err != nil {
+	if err := countTermsDown(ctx, db, kind, removed); err != nil {
 		return err
 	}
-	_, err = db.ExecContext(ctx, "INSERT INTO search_item_terms (item, terms) VALUES (?, ?) "+
+	return writeItemTerms(ctx, db, rowid, terms)
+}
+
+// writeItemTerms records which terms the vocabulary holds of an item.
+func writeItemTerms(ctx context.Context, db bun.IDB, rowid int64, terms itemTerms) error {
+	_, err := db.ExecContext(ctx, "INSERT INTO search_item_terms (item, terms) VALUES (?, ?) "+
 		"ON CONFLICT (item) DO UPDATE SET terms = EXCLUDED.terms", rowid, terms.list())
 	return err
 }
@@ -202,7 +230,7 @@ func (n *newItemsTerms) add(rowid int64, terms itemTerms) {
 		n.counts = newTermCounts()
 	}
 	for term, spelling := range terms {
-		n.counts.count(term, spelling)
+		n.counts.count(rowid>>kindShift, term, spelling)
 	}
 	n.items = append(n.items, []any{rowid, terms.list()})
 }
@@ -216,18 +244,27 @@ func (n *newItemsTerms) write(ctx context.Context, db bun.IDB) error {
 	return n.counts.countUp(ctx, db)
 }
 
-// termCounts is a number of items to add to the count of each of some terms, and how
-// the first of those items spells it (for the terms that are new).
+// termCounts is a number of items to add to the count of each of some terms, in all and
+// by kind, and how the first of those items spells it (for the terms that are new).
 type termCounts struct {
 	docs     map[string]int
+	byKind   map[kindTerm]int
 	spelling map[string]string
 }
 
-func newTermCounts() termCounts {
-	return termCounts{docs: map[string]int{}, spelling: map[string]string{}}
+// kindTerm is a term of the items of one kind (by its number).
+type kindTerm struct {
+	kind int64
+	term string
 }
 
-func (c termCounts) count(term, spelling string) {
+func newTermCounts() termCounts {
+	return termCounts{docs: map[string]int{}, byKind: map[kindTerm]int{}, spelling: map[string]string{}}
+}
+
+// count counts one more item of the kind (by number) with the term.
+func (c termCounts) count(kind int64, term, spelling string) {
+	c.byKind[kindTerm{kind, term}]++
 	if c.docs[term]++; c.docs[term] == 1 {
 		c.spelling[term] = spelling
 	}
@@ -239,7 +276,7 @@ func deleteTerms(ctx context.Context, db bun.IDB, rowid int64) error {
 	if err != nil {
 		return err
 	}
-	if err := countTermsDown(ctx, db, old); err != nil {
+	if err := countTermsDown(ctx, db, rowid>>kindShift, old); err != nil {
 		return err
 	}
 	_, err = db.ExecContext(ctx, "DELETE FROM search_item_terms WHERE item = ?", rowid)
@@ -256,8 +293,17 @@ func termsOfRow(ctx context.Context, db bun.IDB, rowid int64) ([]string, error) 
 	return strings.Fields(terms), err
 }
 
-// countUp adds the counts to the terms', adding the terms that are new.
+// countUp adds the counts to the terms', in all and by kind, adding the terms that are new.
 func (c termCounts) countUp(ctx context.Context, db bun.IDB) error {
+	if err := c.countAllUp(ctx, db); err != nil {
+		return err
+	}
+	return c.countKindsUp(ctx, db)
+}
+
+// countAllUp adds the counts in all to the terms' (search_terms), adding the terms that
+// are new.
+func (c termCounts) countAllUp(ctx context.Context, db bun.IDB) error {
 	list := make([]string, 0, len(c.docs))
 	for term := range c.docs {
 		list = append(list, term)
@@ -271,15 +317,35 @@ func (c termCounts) countUp(ctx context.Context, db bun.IDB) error {
 		"ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + EXCLUDED.docs")
 }
 
-// countTermsDown takes one item from the count of each term, and the terms no item has
-// any more out.
-func countTermsDown(ctx context.Context, db bun.IDB, list []string) error {
+// countKindsUp adds the counts by kind to the terms', adding those that are new.
+func (c termCounts) countKindsUp(ctx context.Context, db bun.IDB) error {
+	keys := slices.Collect(maps.Keys(c.byKind))
+	slices.SortFunc(keys, func(a, b kindTerm) int { return cmp.Or(strings.Compare(a.term, b.term), cmp.Compare(a.kind, b.kind)) })
+	rows := make([][]any, len(keys))
+	for i, k := range keys {
+		rows[i] = []any{k.term, k.kind, c.byKind[k]}
+	}
+	return insertValues(ctx, db, "search_term_kinds (term, kind, docs)", rows,
+		"ON CONFLICT (term, kind) DO UPDATE SET docs = search_term_kinds.docs + EXCLUDED.docs")
+}
+
+// countTermsDown takes one item of the kind (by number) from the count of each term, and
+// the terms no item has any more out.
+func countTermsDown(ctx context.Context, db bun.IDB, kind int64, list []string) error {
 	for chunk := range slices.Chunk(list, termsChunk) {
-		if _, err := db.ExecContext(ctx, "UPDATE search_terms SET docs = docs - 1 WHERE term IN (?)", bun.In(chunk)); err != nil {
-			return err
-		}
-		if _, err := db.ExecContext(ctx, "DELETE FROM search_terms WHERE docs <= 0 AND term IN (?)", bun.In(chunk)); err != nil {
-			return err
+		for _, where := range []struct {
+			table, cond string
+			args        []any
+		}{
+			{"search_terms", "term IN (?)", []any{bun.In(chunk)}},
+			{"search_term_kinds", "term IN (?) AND kind = ?", []any{bun.In(chunk), kind}},
+		} {
+			if _, err := db.ExecContext(ctx, "UPDATE "+where.table+" SET docs = docs - 1 WHERE "+where.cond, where.args...); err != nil {
+				return err
+			}
+			if _, err := db.ExecContext(ctx, "DELETE FROM "+where.table+" WHERE docs <= 0 AND "+where.cond, where.args...); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -291,10 +357,54 @@ func termHead(term string) string {
 	return string(r)
 }
 
+// countItemTerms counts the items that have each term, in all and by kind, from the
+// terms the vocabulary holds of each (search_item_terms): what the vocabulary's counts
+// must be.
+func countItemTerms(ctx context.Context, db bun.IDB) (termCounts, error) {
+	rows, err := db.QueryContext(ctx, "SELECT item, terms FROM search_item_terms")
+	if err != nil {
+		return termCounts{}, err
+	}
+	defer rows.Close()
+	c := newTermCounts()
+	for rows.Next() { // one row at a time: a million items' terms are gigabytes
+		var item int64
+		var terms string
+		if err := rows.Scan(&item, &terms); err != nil {
+			return termCounts{}, err
+		}
+		for _, term := range strings.Fields(terms) {
+			c.count(item>>kindShift, term, "")
+		}
+	}
+	return c, rows.Err()
+}
+
+// fillTermKinds counts the vocabulary's terms by kind: the step of the migration that
+// made search_term_kinds. Answers do not change (the counts only spare searches work), so
+// the content generation does not count it.
+func fillTermKinds(ctx context.Context, tx bun.Tx) error {
+	c, err := countItemTerms(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return c.countKindsUp(ctx, tx)
+}
+
 // fillTerms builds the vocabulary from the items the search index holds: the step of the
-// migration that made it. The content generation counts it, since answers change.
+// migration that made it (9), so its counts in all only: the counts by kind come with
+// migration 17, whose step counts them from what this writes. The content generation
+// counts it, since answers change.
 func (s *Store) fillTerms(ctx context.Context, tx bun.Tx) error {
 	return refillEach(ctx, tx, func(k *kind, rowid int64, r row) error {
-		return putTerms(ctx, tx, rowid, termsOf(r.indexText()))
+		terms := termsOf(r.indexText())
+		up := newTermCounts()
+		for term, spelling := range terms {
+			up.count(k.num, term, spelling)
+		}
+		if err := up.countAllUp(ctx, tx); err != nil {
+			return err
+		}
+		return writeItemTerms(ctx, tx, rowid, terms)
 	})
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+
+	"github.com/agency/portal/translit"
 )
 
 // A search of misspelt words against a vocabulary of 100,000 terms answers in bounded
@@ -35,7 +37,7 @@ func TestSuggestionCostIsBounded(t *testing.T) {
 	counts := newTermCounts()
 	for w := range terms {
 		list = append(list, w)
-		counts.count(w, w)
+		counts.count(newsKind.num, w, w)
 	}
 	err := s.write.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		return counts.countUp(ctx, tx)
@@ -110,4 +112,55 @@ func TestMatchedAsWords(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The vocabulary's counts by kind are a floor of a one-word search's matches of each kind
+// (searchQuery.leastMatches), by which a common word is spared its count (countedBefore):
+// for every word of the demo content's vocabulary, typed whole, in Cyrillic and as its
+// first two and three letters (a prefix), no kind has fewer matches than its floor.
+func TestLeastMatchesAreAFloor(t *testing.T) {
+	s, _, _ := openDemo(t)
+	ctx := context.Background()
+	var terms []string
+	if err := s.read.NewSelect().Table("search_terms").Column("term").Order("term").Scan(ctx, &terms); err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]bool{}
+	for i, term := range terms {
+		texts[term+" "] = true
+		if i%5 == 0 {
+			texts[translit.ToCyrillic(term)+" "] = true
+		}
+		for _, n := range []int{2, 3} {
+			if r := []rune(term); len(r) > n {
+				texts[string(r[:n])] = true
+			}
+		}
+	}
+	floors := 0
+	for text := range texts {
+		q := parseSearch(text)
+		if !q.oneWord() {
+			continue
+		}
+		if _, err := s.lookUpTerms(ctx, &q); err != nil {
+			t.Fatal(err)
+		}
+		counted := q
+		counted.leastMatches = nil // count every kind
+		counts, err := countKinds(ctx, s.read, s.engine, counted, searchScope{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for num, floor := range q.leastMatches {
+			floors++
+			if counts[num] < floor {
+				t.Errorf("%q: %d matches of kind %d, fewer than the vocabulary's %d", text, counts[num], num, floor)
+			}
+		}
+	}
+	if floors < len(terms) {
+		t.Errorf("%d floors for %d terms: the vocabulary's counts by kind were not read", floors, len(terms))
+	}
+	t.Logf("%d searches, %d terms, %d floors", len(texts), len(terms), floors)
 }
