@@ -333,19 +333,11 @@ func (c termCounts) countKindsUp(ctx context.Context, db bun.IDB) error {
 // the terms no item has any more out.
 func countTermsDown(ctx context.Context, db bun.IDB, kind int64, list []string) error {
 	for chunk := range slices.Chunk(list, termsChunk) {
-		for _, where := range []struct {
-			table, cond string
-			args        []any
-		}{
-			{"search_terms", "term IN (?)", []any{bun.In(chunk)}},
-			{"search_term_kinds", "term IN (?) AND kind = ?", []any{bun.In(chunk), kind}},
-		} {
-			if _, err := db.ExecContext(ctx, "UPDATE "+where.table+" SET docs = docs - 1 WHERE "+where.cond, where.args...); err != nil {
-				return err
-			}
-			if _, err := db.ExecContext(ctx, "DELETE FROM "+where.table+" WHERE docs <= 0 AND "+where.cond, where.args...); err != nil {
-				return err
-			}
+		if err := countDown(ctx, db, "search_terms", "term IN (?)", bun.In(chunk)); err != nil {
+			return err
+		}
+		if err := countDown(ctx, db, "search_term_kinds", "term IN (?) AND kind = ?", bun.In(chunk), kind); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -355,6 +347,16 @@ func countTermsDown(ctx context.Context, db bun.IDB, kind int64, list []string) 
 func termHead(term string) string {
 	r, _ := utf8.DecodeRuneInString(term)
 	return string(r)
+}
+
+// countDown takes one from the count of the table's rows where cond holds, and takes out
+// those that count none any more.
+func countDown(ctx context.Context, db bun.IDB, table, cond string, args ...any) error {
+	if _, err := db.ExecContext(ctx, "UPDATE "+table+" SET docs = docs - 1 WHERE "+cond, args...); err != nil {
+		return err
+	}
+	_, err := db.ExecContext(ctx, "DELETE FROM "+table+" WHERE docs <= 0 AND "+cond, args...)
+	return err
 }
 
 // countItemTerms counts the items that have each term, in all and by kind, from the
