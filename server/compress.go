@@ -3,8 +3,6 @@ package server
 import (
 	"io"
 	"net/http"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/andybalholm/brotli"
@@ -44,52 +42,6 @@ func encodingFor(r *http.Request, n int) string {
 		return ""
 	}
 	return acceptedEncoding(r.Header.Get("Accept-Encoding"))
-}
-
-// acceptedEncoding picks "br" or "gzip" from an Accept-Encoding header by their q-values
-// (a coding not named takes the q-value of "*", if any); brotli when both are equally
-// welcome, "" when neither is.
-func acceptedEncoding(header string) string {
-	q := map[string]float64{}
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(part, ";")
-		name = strings.ToLower(strings.TrimSpace(name))
-		if name == "" {
-			continue
-		}
-		q[name] = qValue(params)
-	}
-	weight := func(coding string) float64 {
-		if v, ok := q[coding]; ok {
-			return v
-		}
-		return q["*"] // 0 when absent
-	}
-	br, gz := weight("br"), weight("gzip")
-	switch {
-	case br > 0 && br >= gz:
-		return "br"
-	case gz > 0:
-		return "gzip"
-	}
-	return ""
-}
-
-// qValue is the q parameter of one Accept-Encoding element: 1 when absent, 0 when it does
-// not parse (so a malformed element never selects a coding).
-func qValue(params string) float64 {
-	for _, p := range strings.Split(params, ";") {
-		k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
-		if !ok || !strings.EqualFold(strings.TrimSpace(k), "q") {
-			continue
-		}
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil || f < 0 || f > 1 {
-			return 0
-		}
-		return f
-	}
-	return 1
 }
 
 // compressWriter holds the status and the first bytes of an answer until it knows

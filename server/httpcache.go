@@ -2,12 +2,9 @@ package server
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/agency/portal/auth"
@@ -95,37 +92,6 @@ func httpCache(c HTTPCache, next http.Handler) http.Handler {
 func hasSession(r *http.Request) bool {
 	for _, name := range []string{auth.CookieName, auth.SecureCookieName} {
 		if _, err := r.Cookie(name); err == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// contentHash is the answer's bytes' SHA-256, its first 16 bytes in base64url.
-func contentHash(body []byte) string {
-	sum := sha256.Sum256(body)
-	return base64.RawURLEncoding.EncodeToString(sum[:16])
-}
-
-// entityTag is the strong ETag of an answer with the hash, sent in the encoding.
-func entityTag(hash, encoding string) string {
-	if encoding == "" {
-		return `"` + hash + `"`
-	}
-	return `"` + hash + "-" + encoding + `"`
-}
-
-// ifNoneMatchNames reports whether an If-None-Match header names the answer with the
-// hash: "*", or one of its tags in any content coding, weak or strong (RFC 9110 13.1.2
-// compares weakly).
-func ifNoneMatchNames(ifNoneMatch, hash string) bool {
-	if strings.TrimSpace(ifNoneMatch) == "*" {
-		return true
-	}
-	for _, tag := range strings.Split(ifNoneMatch, ",") {
-		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-		switch strings.Trim(tag, `"`) {
-		case hash, hash + "-gzip", hash + "-br":
 			return true
 		}
 	}

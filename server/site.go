@@ -24,9 +24,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"html"
@@ -239,35 +236,7 @@ func (s *site) load(fsys fs.FS) error {
 }
 
 func newRep(encoding string, body []byte) rep {
-	return rep{encoding, body, etag(body)}
-}
-
-func etag(b []byte) string {
-	sum := sha256.Sum256(b)
-	return `"` + hex.EncodeToString(sum[:16]) + `"`
-}
-
-// cspHash is the hash of an inline script or style as a Content-Security-Policy names it
-// (without its 'sha256-…' quotes).
-func cspHash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return base64.StdEncoding.EncodeToString(sum[:])
-}
-
-// policy is the Content-Security-Policy of the shell, which may run its own scripts and
-// the inline scripts with these sha256 hashes, use its own style sheets and the inline
-// <style> elements with those, and nothing from elsewhere.
-func policy(scriptHashes, styleHashes []string) string {
-	sources := func(hashes []string) string {
-		s := "'self'"
-		for _, h := range hashes {
-			s += " 'sha256-" + h + "'"
-		}
-		return s
-	}
-	return "default-src 'self'; script-src " + sources(scriptHashes) + "; style-src " + sources(styleHashes) + "; img-src 'self' data:; " +
-		"connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; " +
-		"base-uri 'self'; form-action 'self'"
+	return rep{encoding, body, entityTag(contentHash(body), "")}
 }
 
 // reserved are the first path segments that never get the shell: the build's own folder
@@ -426,7 +395,7 @@ func (s *site) serveShell(w http.ResponseWriter, r *http.Request, pg page) {
 	h := w.Header()
 	setPageHeaders(h, policy(append(hashes, s.scriptHashes...), s.styleHashes))
 	if pg.status == http.StatusOK {
-		tag := etag([]byte(body))
+		tag := entityTag(contentHash([]byte(body)), "")
 		h.Set("ETag", tag)
 		if etagMatches(r.Header.Get("If-None-Match"), tag) {
 			w.WriteHeader(http.StatusNotModified)
@@ -584,165 +553,4 @@ func compressible(contentType string) bool {
 		}
 	}
 	return false
-}
-
-// weighted is one entry of an Accept-* header.
-type weighted struct {
-	value string // lower case
-	q     float64
-}
-
-// parseAccept parses an Accept-Language or Accept-Encoding header. An entry with a
-// malformed weight gets q=0.
-func parseAccept(header string) []weighted {
-	var out []weighted
-	for _, part := range strings.Split(header, ",") {
-		value, params, _ := strings.Cut(part, ";")
-		w := weighted{strings.ToLower(strings.TrimSpace(value)), 1}
-		if w.value == "" {
-			continue
-		}
-		for _, param := range strings.Split(params, ";") {
-			k, v, _ := strings.Cut(param, "=")
-			if strings.EqualFold(strings.TrimSpace(k), "q") {
-				q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-				if err != nil || !(q >= 0 && q <= 1) {
-					q = 0
-				}
-				w.q = q
-			}
-		}
-		out = append(out, w)
-	}
-	return out
-}
-
-// accepts tells whether an Accept-Encoding header allows a content coding (q > 0, named
-// or through *).
-func accepts(header, coding string) bool {
-	q, star := -1.0, 0.0
-	for _, w := range parseAccept(header) {
-		switch {
-		case w.value == coding || (coding == "gzip" && w.value == "x-gzip"):
-			q = max(q, w.q)
-		case w.value == "*":
-			star = w.q
-		}
-	}
-	if q < 0 {
-		q = star
-	}
-	return q > 0
-}
-
-// etagMatches tells whether an If-None-Match header matches an entity tag (weak comparison).
-func etagMatches(header, tag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		if t = strings.TrimPrefix(strings.TrimSpace(t), "W/"); t == tag || t == "*" {
-			return true
-		}
-	}
-	return false
-}
-
-// inlineScripts returns the text of every <script> element without a src attribute, as a
-// browser hashes it for a CSP (line ends normalised to \n). It is a careful scan of the
-// build's own shell, not a general HTML parser: it skips comments and quoted attributes.
-func inlineScripts(doc string) []string {
-	lower := lowerASCII(doc)
-	var out []string
-	for i := 0; i < len(doc); {
-		next := strings.IndexByte(doc[i:], '<')
-		if next < 0 {
-			break
-		}
-		i += next
-		switch {
-		case strings.HasPrefix(doc[i:], "<!--"):
-			end := strings.Index(doc[i+4:], "-->")
-			if end < 0 {
-				return out
-			}
-			i += 4 + end + 3
-		case strings.HasPrefix(lower[i:], "<script") && i+7 < len(doc) && strings.IndexByte(" \t\n\r\f/>", doc[i+7]) >= 0:
-			attrs, rest, ok := cutTag(doc[i+7:])
-			end := strings.Index(lowerASCII(rest), "</script")
-			if !ok || end < 0 {
-				return out
-			}
-			if !hasAttr(attrs, "src") {
-				out = append(out, strings.ReplaceAll(strings.ReplaceAll(rest[:end], "\r\n", "\n"), "\r", "\n"))
-			}
-			i = len(doc) - len(rest) + end + len("</script")
-		default:
-			i++
-		}
-	}
-	return out
-}
-
-// cutTag splits the rest of a start tag after its name at the '>' that ends it, outside
-// quoted attribute values.
-func cutTag(s string) (attrs, rest string, ok bool) {
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return s[:i], s[i+1:], true
-		}
-	}
-	return "", "", false
-}
-
-// hasAttr tells whether the attributes of a start tag include one named name.
-func hasAttr(attrs, name string) bool {
-	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-	for i := 0; i < len(attrs); {
-		if isSpace(attrs[i]) || attrs[i] == '/' || attrs[i] == '=' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(attrs) && !isSpace(attrs[j]) && attrs[j] != '=' && attrs[j] != '/' {
-			j++
-		}
-		if lowerASCII(attrs[i:j]) == name {
-			return true
-		}
-		for i = j; i < len(attrs) && isSpace(attrs[i]); i++ {
-		}
-		if i < len(attrs) && attrs[i] == '=' { // skip the value
-			for i++; i < len(attrs) && isSpace(attrs[i]); i++ {
-			}
-			if i < len(attrs) && (attrs[i] == '"' || attrs[i] == '\'') {
-				end := strings.IndexByte(attrs[i+1:], attrs[i])
-				if end < 0 {
-					return false
-				}
-				i += end + 2
-			} else {
-				for i < len(attrs) && !isSpace(attrs[i]) {
-					i++
-				}
-			}
-		}
-	}
-	return false
-}
-
-// lowerASCII lower-cases ASCII letters only, so byte offsets stay the same.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
