@@ -10,6 +10,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/agency/portal/store/storetest"
 	"github.com/agency/portal/translit"
 )
 
@@ -163,4 +164,20 @@ func TestLeastMatchesAreAFloor(t *testing.T) {
 		t.Errorf("%d floors for %d terms: the vocabulary's counts by kind were not read", floors, len(terms))
 	}
 	t.Logf("%d searches, %d terms, %d floors", len(texts), len(terms), floors)
+}
+
+// On PostgreSQL the planner keeps the statistics of 1,000 times as many of the index's
+// lexemes (migration 18), so that a rare word is not guessed common and counted by a walk
+// of every row.
+func TestSearchStatisticsTarget(t *testing.T) {
+	if !storetest.Postgres() {
+		t.Skip("PostgreSQL only: set PORTAL_TEST_POSTGRES (make test does, through scripts/with-postgres.sh)")
+	}
+	s := openTemp(t)
+	var target int
+	err := s.read.QueryRowContext(context.Background(),
+		"SELECT attstattarget FROM pg_attribute WHERE attrelid = 'search'::regclass AND attname = 'doc'").Scan(&target)
+	if err != nil || target != 1000 {
+		t.Errorf("the statistics target of search.doc is %d (%v), want 1000", target, err)
+	}
 }
